@@ -1,0 +1,40 @@
+package org.iotplatform.contracts;
+
+/**
+ * Kafka topic names. Records are keyed by device id unless a topic says otherwise; names carry a
+ * version so a format can change by adding a topic.
+ */
+public final class KafkaTopics {
+
+  /**
+   * Device telemetry: value = the device's MQTT payload bytes, untouched; headers per {@link
+   * KafkaHeaders}. Bridge to flink-jobs and query-api.
+   */
+  public static final String TELEMETRY = "iot.telemetry.v1";
+
+  /** Connected, disconnected and heartbeat events. Bridge to registry and flink-jobs. */
+  public static final String DEVICE_EVENTS = "iot.device-events.v1";
+
+  /** Device shadow requests. Bridge to shadow-service. */
+  public static final String SHADOW = "iot.shadow.v1";
+
+  /** Messages to publish to one device. Any service to the bridge. */
+  public static final String DOWNLINK = "iot.downlink.v1";
+
+  /** Compacted snapshot of device metadata and credential state. Registry to flink-jobs, bridge. */
+  public static final String DEVICES = "iot.devices.v1";
+
+  /** Compacted alert rules, keyed by rule id. Alert-engine to flink-jobs. */
+  public static final String ALERT_RULES = "iot.alert-rules.v1";
+
+  /** Alert fired and resolved events. Flink-jobs to alert-engine and query-api. */
+  public static final String ALERTS = "iot.alerts.v1";
+
+  /** OTA job progress reported by devices. Bridge to ota-campaign-service. */
+  public static final String OTA = "iot.ota.v1";
+
+  /** Telemetry records rejected by validation, with the reason. Written by flink-jobs. */
+  public static final String TELEMETRY_DLQ = "iot.telemetry.dlq.v1";
+
+  private KafkaTopics() {}
+}
