@@ -1,0 +1,5 @@
+/** The alert engine. */
+@NullMarked
+package org.iotplatform.alerts;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The edge gateway. */
+@NullMarked
+package org.iotplatform.edge;
+
+import org.jspecify.annotations.NullMarked;

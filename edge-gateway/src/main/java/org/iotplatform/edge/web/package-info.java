@@ -1,0 +1,5 @@
+/** The service's error catalogue and its rendering as RFC 9457 problem details. */
+@NullMarked
+package org.iotplatform.edge.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,112 @@
+package org.iotplatform.flink.storage;
+
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.iotplatform.flink.telemetry.RejectedTelemetry;
+import org.iotplatform.flink.telemetry.Telemetry;
+import org.iotplatform.flink.telemetry.TelemetryKafka;
+import org.iotplatform.flink.telemetry.TelemetryRecord;
+import org.iotplatform.flink.telemetry.TelemetryValidator;
+
+/**
+ * Raw telemetry storage: reads telemetry records, validates them, writes valid ones to InfluxDB and
+ * rejected ones to the dead-letter topic. Takes its source and sinks through the constructor, so
+ * tests can swap them; {@link #submit} wires Kafka and InfluxDB.
+ *
+ * <p>Delivery is at least once end to end: offsets are committed and InfluxDB and the dead-letter
+ * topic are flushed on each checkpoint, and a replayed point overwrites itself in InfluxDB.
+ */
+public final class TelemetryStorageJob {
+
+  /** The job's name in Flink. */
+  public static final String NAME = "telemetry-storage";
+
+  private final Source<TelemetryRecord, ?, ?> source;
+  private final Sink<Telemetry> storage;
+  private final Sink<RejectedTelemetry> deadLetters;
+
+  public TelemetryStorageJob(
+      Source<TelemetryRecord, ?, ?> source,
+      Sink<Telemetry> storage,
+      Sink<RejectedTelemetry> deadLetters) {
+    this.source = source;
+    this.storage = storage;
+    this.deadLetters = deadLetters;
+  }
+
+  /**
+   * Everything {@link #submit} needs.
+   *
+   * @param kafkaBootstrapServers Kafka's bootstrap servers, {@code host:port[,host:port]}
+   * @param consumerGroupId the consumer group reading {@code iot.telemetry.v1}; offsets are kept
+   *     per group, so a job restarted with the same group resumes where it stopped
+   * @param influx where and how points are written
+   * @param checkpointInterval how often a checkpoint flushes the sinks and commits offsets: the
+   *     longest a point can wait for storage and the most that is replayed after a failure
+   */
+  public record Config(
+      String kafkaBootstrapServers,
+      String consumerGroupId,
+      InfluxSinkOptions influx,
+      Duration checkpointInterval) {
+
+    /** The consumer group of the storage job unless configured otherwise. */
+    public static final String DEFAULT_GROUP_ID = "flink-telemetry-storage";
+
+    /** The default checkpoint interval. */
+    public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+
+    /** The default group, InfluxDB options and checkpoint interval for these servers. */
+    public static Config defaults(String kafkaBootstrapServers, String influxUrl) {
+      return new Config(
+          kafkaBootstrapServers,
+          DEFAULT_GROUP_ID,
+          InfluxSinkOptions.defaults(influxUrl),
+          DEFAULT_CHECKPOINT_INTERVAL);
+    }
+  }
+
+  /** Adds the job's operators to {@code env}. */
+  public void build(StreamExecutionEnvironment env) {
+    SingleOutputStreamOperator<Telemetry> valid =
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "telemetry-source")
+            .uid("telemetry-source")
+            .process(new TelemetryValidator())
+            .name("validate-telemetry")
+            .uid("validate-telemetry");
+    valid.sinkTo(storage).name("influxdb-raw").uid("influxdb-raw");
+    valid
+        .getSideOutput(TelemetryValidator.REJECTED)
+        .sinkTo(deadLetters)
+        .name("telemetry-dlq")
+        .uid("telemetry-dlq");
+  }
+
+  /**
+   * Adds the job, reading from Kafka and writing to InfluxDB, to {@code env}, enables
+   * checkpointing, and starts it without waiting for it to end. This is how a launcher runs it on a
+   * local MiniCluster: {@code JobClient.cancel()} stops it.
+   */
+  public static JobClient submit(StreamExecutionEnvironment env, Config config) throws Exception {
+    prepare(env, config);
+    return env.executeAsync(NAME);
+  }
+
+  /** Adds the Kafka-to-InfluxDB job to {@code env} and enables checkpointing. */
+  static void prepare(StreamExecutionEnvironment env, Config config) {
+    // At-least-once barriers: every sink is at least once, so aligning barriers buys nothing.
+    env.enableCheckpointing(
+        config.checkpointInterval().toMillis(), CheckpointingMode.AT_LEAST_ONCE);
+    new TelemetryStorageJob(
+            TelemetryKafka.source(config.kafkaBootstrapServers(), config.consumerGroupId()),
+            new InfluxSink(config.influx()),
+            TelemetryKafka.deadLetterSink(config.kafkaBootstrapServers()))
+        .build(env);
+  }
+}

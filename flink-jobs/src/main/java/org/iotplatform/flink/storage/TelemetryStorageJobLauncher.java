@@ -1,0 +1,83 @@
+package org.iotplatform.flink.storage;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ParameterTool;
+import org.apache.flink.util.TimeUtils;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs {@link TelemetryStorageJob} from the command line or {@code flink run}. Every setting is an
+ * argument {@code --name value} or else an environment variable {@code IOT_NAME} (upper case,
+ * {@code .} and {@code -} as {@code _}): for example {@code --kafka.bootstrap-servers} or {@code
+ * IOT_KAFKA_BOOTSTRAP_SERVERS}. See the module's README for the list.
+ */
+public final class TelemetryStorageJobLauncher {
+
+  private TelemetryStorageJobLauncher() {}
+
+  public static void main(String[] args) throws Exception {
+    TelemetryStorageJob.Config config = config(args, System.getenv());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    TelemetryStorageJob.prepare(env, config);
+    env.execute(TelemetryStorageJob.NAME);
+  }
+
+  /** The configuration from arguments, then environment variables, then defaults. */
+  static TelemetryStorageJob.Config config(String[] args, Map<String, String> environment) {
+    Settings settings = new Settings(ParameterTool.fromArgs(args), environment);
+    InfluxSinkOptions defaults =
+        InfluxSinkOptions.defaults(settings.get("influx.url", "http://127.0.0.1:8086"));
+    InfluxSinkOptions influx =
+        new InfluxSinkOptions(
+            defaults.url(),
+            settings.get("influx.username"),
+            settings.get("influx.password"),
+            settings.get("influx.database", defaults.database()),
+            settings.get("influx.retention-policy", defaults.retentionPolicy()),
+            settings.get("influx.raw-retention", defaults.retentionDuration()),
+            settings.getInt("influx.batch-size", defaults.batchSize()),
+            settings.getDuration("influx.flush-interval", defaults.flushInterval()),
+            settings.getInt("influx.max-retries", defaults.maxRetries()),
+            settings.getDuration("influx.initial-backoff", defaults.initialBackoff()));
+    return new TelemetryStorageJob.Config(
+        settings.get("kafka.bootstrap-servers", "127.0.0.1:9092"),
+        settings.get("kafka.group-id", TelemetryStorageJob.Config.DEFAULT_GROUP_ID),
+        influx,
+        settings.getDuration(
+            "checkpoint.interval", TelemetryStorageJob.Config.DEFAULT_CHECKPOINT_INTERVAL));
+  }
+
+  private record Settings(ParameterTool args, Map<String, String> environment) {
+
+    @Nullable String get(String name) {
+      String value = args.get(name);
+      if (value == null) {
+        value = environment.get(environmentName(name));
+      }
+      return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    String get(String name, String fallback) {
+      String value = get(name);
+      return value == null ? fallback : value;
+    }
+
+    int getInt(String name, int fallback) {
+      String value = get(name);
+      return value == null ? fallback : Integer.parseInt(value);
+    }
+
+    /** Durations as Flink writes them: {@code 500ms}, {@code 10s}, {@code 1min}. */
+    Duration getDuration(String name, Duration fallback) {
+      String value = get(name);
+      return value == null ? fallback : TimeUtils.parseDuration(value);
+    }
+
+    static String environmentName(String name) {
+      return "IOT_" + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package org.iotplatform.flink.telemetry;
+
+import java.util.List;
+
+/**
+ * A validated telemetry message of one device.
+ *
+ * @param deviceId the device, a valid {@link org.iotplatform.contracts.DeviceTopic#DEVICE_ID}
+ * @param tenantId the tenant owning the device
+ * @param timestamp when the reading was taken (the device's {@code ts}, else the broker's receive
+ *     time), epoch milliseconds
+ * @param metrics at least one metric, names unique
+ */
+public record Telemetry(String deviceId, String tenantId, long timestamp, List<Metric> metrics) {
+
+  public Telemetry {
+    metrics = List.copyOf(metrics);
+    if (metrics.isEmpty()) {
+      throw new IllegalArgumentException("telemetry without metrics");
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.iotplatform.flink.telemetry;
+
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.iotplatform.contracts.KafkaTopics;
+
+/** The Kafka ends of telemetry jobs: the {@code iot.telemetry.v1} source and the DLQ sink. */
+public final class TelemetryKafka {
+
+  private TelemetryKafka() {}
+
+  /**
+   * Reads {@link KafkaTopics#TELEMETRY} as a consumer group. A new group starts at the earliest
+   * record; a known group resumes at its committed offsets, which Flink commits on each completed
+   * checkpoint, so a restarted job neither skips nor rereads much.
+   */
+  @SuppressWarnings("deprecation") // OffsetResetStrategy: the connector's API still takes it
+  public static KafkaSource<TelemetryRecord> source(String bootstrapServers, String groupId) {
+    return KafkaSource.<TelemetryRecord>builder()
+        .setBootstrapServers(bootstrapServers)
+        .setTopics(KafkaTopics.TELEMETRY)
+        .setGroupId(groupId)
+        .setClientIdPrefix(groupId)
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setDeserializer(new TelemetryRecordDeserializer())
+        // Picks up partitions added to the topic while the job runs (the default is 5 min).
+        .setProperty("partition.discovery.interval.ms", "30000")
+        .build();
+  }
+
+  /** Writes rejected records to {@link KafkaTopics#TELEMETRY_DLQ}, at least once. */
+  public static KafkaSink<RejectedTelemetry> deadLetterSink(String bootstrapServers) {
+    return KafkaSink.<RejectedTelemetry>builder()
+        .setBootstrapServers(bootstrapServers)
+        .setRecordSerializer(new DeadLetterSerializer())
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .build();
+  }
+}

@@ -1,0 +1,67 @@
+package org.iotplatform.flink.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.iotplatform.flink.telemetry.Metric;
+import org.iotplatform.flink.telemetry.Telemetry;
+import org.junit.jupiter.api.Test;
+
+class LineProtocolTest {
+
+  @Test
+  void writesTagsFieldsAndMillisecondTimestamp() {
+    Telemetry telemetry =
+        new Telemetry(
+            "d-1",
+            "acme",
+            1_732_280_000_123L,
+            List.of(
+                Metric.number("temperature", 23.4),
+                Metric.number("humidity", 60),
+                Metric.bool("door_open", true),
+                Metric.string("mode", "eco")));
+
+    assertThat(LineProtocol.point(telemetry))
+        .isEqualTo(
+            "telemetry,device_id=d-1,tenant_id=acme"
+                + " temperature=23.4,humidity=60.0,door_open=true,mode=\"eco\" 1732280000123");
+  }
+
+  @Test
+  void escapesCommasEqualsSignsAndSpacesInTagsAndFieldKeys() {
+    Telemetry telemetry =
+        new Telemetry("d-1", "big, corp=x", 1L, List.of(Metric.number("a b,c=d", 1)));
+
+    assertThat(LineProtocol.point(telemetry))
+        .isEqualTo("telemetry,device_id=d-1,tenant_id=big\\,\\ corp\\=x a\\ b\\,c\\=d=1.0 1");
+  }
+
+  @Test
+  void escapesQuotesAndBackslashesInStringFields() {
+    Telemetry telemetry =
+        new Telemetry("d-1", "acme", 1L, List.of(Metric.string("path", "C:\\dir \"x\", y=z")));
+
+    assertThat(LineProtocol.point(telemetry))
+        .isEqualTo("telemetry,device_id=d-1,tenant_id=acme path=\"C:\\\\dir \\\"x\\\", y=z\" 1");
+  }
+
+  @Test
+  void leavesValuesWithoutSpecialCharactersAsTheyAre() {
+    assertThat(LineProtocol.escapeTag("plain-value_1.2")).isEqualTo("plain-value_1.2");
+    assertThat(LineProtocol.escapeString("plain, text = ok")).isEqualTo("plain, text = ok");
+  }
+
+  @Test
+  void writesLargeAndSmallNumbersInAFormInfluxDbParses() {
+    Telemetry telemetry =
+        new Telemetry(
+            "d-1",
+            "acme",
+            1L,
+            List.of(Metric.number("big", 1e21), Metric.number("small", -1.5e-7)));
+
+    assertThat(LineProtocol.point(telemetry))
+        .isEqualTo("telemetry,device_id=d-1,tenant_id=acme big=1.0E21,small=-1.5E-7 1");
+  }
+}

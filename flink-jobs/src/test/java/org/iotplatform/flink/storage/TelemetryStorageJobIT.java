@@ -1,0 +1,258 @@
+package org.iotplatform.flink.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+import org.iotplatform.contracts.DeviceTopic;
+import org.iotplatform.contracts.InfluxSchema;
+import org.iotplatform.contracts.KafkaHeaders;
+import org.iotplatform.contracts.KafkaTopics;
+import org.iotplatform.servers.InfluxServer;
+import org.iotplatform.servers.KafkaServer;
+import org.iotplatform.testsupport.InfluxExtension;
+import org.iotplatform.testsupport.KafkaExtension;
+import org.iotplatform.testsupport.TestTopics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The storage job on a MiniCluster between a real Kafka broker and a real InfluxDB. */
+@ExtendWith({KafkaExtension.class, InfluxExtension.class})
+class TelemetryStorageJobIT {
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  private static final String TENANT = "acme corp, west";
+
+  // Recent times: InfluxDB drops points older than the raw retention policy (30 days).
+  private final long receivedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
+  private final long ts = receivedAt - 60_000;
+
+  @BeforeEach
+  void freshTopics(KafkaServer kafka) {
+    // Each test's job reads the telemetry topic from the start: leave nothing from the last one.
+    kafka.deleteAllTopics();
+    kafka.createTopics(2, KafkaTopics.TELEMETRY, KafkaTopics.TELEMETRY_DLQ);
+  }
+
+  @Test
+  void storesTelemetryInInfluxDbAndDeadLettersMalformedRecords(
+      KafkaServer kafka, InfluxServer influxServer) throws Exception {
+    TelemetryStorageJob.Config config =
+        new TelemetryStorageJob.Config(
+            kafka.bootstrapServers(),
+            TestTopics.unique("telemetry-storage-it"),
+            InfluxSinkOptions.defaults(influxServer.url())
+                .withBatching(100, Duration.ofMillis(200)),
+            Duration.ofSeconds(1));
+
+    JobClient job =
+        TelemetryStorageJob.submit(StreamExecutionEnvironment.getExecutionEnvironment(), config);
+    try (InfluxDB influx = InfluxDBFactory.connect(influxServer.url())) {
+      produce(
+          kafka,
+          telemetry("d-1", "{\"ts\":" + ts + ",\"seq\":1,\"metrics\":{\"t\":21.5,\"on\":true}}"),
+          telemetry("d-1", "{\"metrics\":{\"t\":1e21,\"mode\":\"eco \\\"x\\\"\"}}"),
+          telemetry("d-2", "{\"metrics\":"),
+          telemetry("d-3", "{\"ts\":" + ts + ",\"metrics\":{\"t\":-3}}"));
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(rows(influx))
+                      .containsExactlyInAnyOrder(
+                          row(ts, "d-1", "t", 21.5, "on", true),
+                          row(receivedAt, "d-1", "t", 1e21, "mode", "eco \"x\""),
+                          row(ts, "d-3", "t", -3.0)));
+
+      ConsumerRecord<byte[], byte[]> deadLetter = awaitDeadLetter(kafka);
+      assertThat(new String(deadLetter.key(), StandardCharsets.UTF_8)).isEqualTo("d-2");
+      assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("{\"metrics\":");
+      assertThat(header(deadLetter, KafkaHeaders.TENANT_ID)).isEqualTo(TENANT);
+      assertThat(header(deadLetter, KafkaHeaders.RECEIVED_AT)).isEqualTo(Long.toString(receivedAt));
+      assertThat(header(deadLetter, KafkaHeaders.REJECT_REASON))
+          .startsWith("payload.malformed-json: ");
+
+      assertThat(retentionPolicies(influx))
+          .contains(List.of(InfluxSchema.RAW_RETENTION_POLICY, "720h0m0s", true));
+    } finally {
+      job.cancel().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void keepsRunningWhenInfluxDbRefusesAPoint(KafkaServer kafka, InfluxServer influxServer)
+      throws Exception {
+    TelemetryStorageJob.Config config =
+        new TelemetryStorageJob.Config(
+            kafka.bootstrapServers(),
+            TestTopics.unique("telemetry-storage-it"),
+            InfluxSinkOptions.defaults(influxServer.url())
+                .withBatching(100, Duration.ofMillis(200)),
+            Duration.ofSeconds(1));
+
+    JobClient job =
+        TelemetryStorageJob.submit(StreamExecutionEnvironment.getExecutionEnvironment(), config);
+    try (InfluxDB influx = InfluxDBFactory.connect(influxServer.url())) {
+      produce(kafka, telemetry("d-9", "{\"ts\":" + ts + ",\"metrics\":{\"level\":1}}"));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(() -> assertThat(rows(influx)).hasSize(1));
+
+      // A string where InfluxDB already has a float: a field type conflict, refused for good.
+      produce(
+          kafka, telemetry("d-9", "{\"ts\":" + (ts + 1) + ",\"metrics\":{\"level\":\"high\"}}"));
+      produce(kafka, telemetry("d-9", "{\"ts\":" + (ts + 2) + ",\"metrics\":{\"level\":2}}"));
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(rows(influx))
+                      .containsExactlyInAnyOrder(
+                          row(ts, "d-9", "level", 1.0), row(ts + 2, "d-9", "level", 2.0)));
+      assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+    } finally {
+      job.cancel().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private ProducerRecord<byte[], byte[]> telemetry(String deviceId, String json) {
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>(
+            KafkaTopics.TELEMETRY,
+            deviceId.getBytes(StandardCharsets.UTF_8),
+            json.getBytes(StandardCharsets.UTF_8));
+    record.headers().add(KafkaHeaders.TENANT_ID, KafkaHeaders.encode(TENANT));
+    record
+        .headers()
+        .add(KafkaHeaders.MQTT_TOPIC, KafkaHeaders.encode(DeviceTopic.telemetry(deviceId).topic()));
+    record.headers().add(KafkaHeaders.RECEIVED_AT, KafkaHeaders.encode(receivedAt));
+    return record;
+  }
+
+  @SafeVarargs
+  private static void produce(KafkaServer kafka, ProducerRecord<byte[], byte[]>... records)
+      throws Exception {
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (ProducerRecord<byte[], byte[]> record : records) {
+        producer.send(record).get(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(KafkaServer kafka) {
+    Properties properties = new Properties();
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    properties.put(ConsumerConfig.GROUP_ID_CONFIG, TestTopics.unique("dlq-reader"));
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    List<ConsumerRecord<byte[], byte[]>> received = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(KafkaTopics.TELEMETRY_DLQ));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+                return !received.isEmpty();
+              });
+    }
+    assertThat(received).hasSize(1);
+    return received.get(0);
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    return KafkaHeaders.decode(record.headers().lastHeader(name).value());
+  }
+
+  /** Every stored point as column name to value, without null columns. */
+  private static List<Map<String, Object>> rows(InfluxDB influx) {
+    QueryResult result =
+        influx.query(
+            new Query(
+                "SELECT * FROM \"raw\".\"" + InfluxSchema.TELEMETRY_MEASUREMENT + "\"",
+                InfluxSchema.DATABASE),
+            TimeUnit.MILLISECONDS);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (QueryResult.Result statement : result.getResults()) {
+      if (statement.getSeries() == null) {
+        continue;
+      }
+      for (QueryResult.Series series : statement.getSeries()) {
+        for (List<Object> values : series.getValues()) {
+          Map<String, Object> row = new HashMap<>();
+          for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) != null) {
+              row.put(series.getColumns().get(i), values.get(i));
+            }
+          }
+          rows.add(row);
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** A row as {@link #rows} returns it; InfluxDB answers times and floats as doubles. */
+  private static Map<String, Object> row(long time, String deviceId, Object... fields) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("time", (double) time);
+    row.put(InfluxSchema.TAG_DEVICE_ID, deviceId);
+    row.put(InfluxSchema.TAG_TENANT_ID, TENANT);
+    for (int i = 0; i < fields.length; i += 2) {
+      row.put((String) fields[i], fields[i + 1]);
+    }
+    return row;
+  }
+
+  private static List<List<Object>> retentionPolicies(InfluxDB influx) {
+    QueryResult result =
+        influx.query(new Query("SHOW RETENTION POLICIES ON \"" + InfluxSchema.DATABASE + "\""));
+    List<List<Object>> policies = new ArrayList<>();
+    for (List<Object> values : result.getResults().get(0).getSeries().get(0).getValues()) {
+      // name, duration, shardGroupDuration, replicaN, default
+      policies.add(List.of(values.get(0), values.get(1), values.get(4)));
+    }
+    return policies;
+  }
+}

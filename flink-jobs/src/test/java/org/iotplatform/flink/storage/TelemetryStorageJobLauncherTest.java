@@ -1,0 +1,57 @@
+package org.iotplatform.flink.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.iotplatform.contracts.InfluxSchema;
+import org.junit.jupiter.api.Test;
+
+class TelemetryStorageJobLauncherTest {
+
+  @Test
+  void defaultsToLocalServersWithoutArgumentsOrEnvironment() {
+    TelemetryStorageJob.Config config = TelemetryStorageJobLauncher.config(new String[0], Map.of());
+
+    assertThat(config)
+        .isEqualTo(TelemetryStorageJob.Config.defaults("127.0.0.1:9092", "http://127.0.0.1:8086"));
+    assertThat(config.influx().database()).isEqualTo(InfluxSchema.DATABASE);
+    assertThat(config.influx().retentionPolicy()).isEqualTo(InfluxSchema.RAW_RETENTION_POLICY);
+    assertThat(config.influx().retentionDuration()).isEqualTo("30d");
+  }
+
+  @Test
+  void takesArgumentsBeforeEnvironmentVariables() {
+    TelemetryStorageJob.Config config =
+        TelemetryStorageJobLauncher.config(
+            new String[] {
+              "--kafka.bootstrap-servers", "kafka:9092",
+              "--influx.batch-size", "100",
+              "--checkpoint.interval", "5s"
+            },
+            Map.of(
+                "IOT_KAFKA_BOOTSTRAP_SERVERS", "ignored:1",
+                "IOT_INFLUX_URL", "http://influx:8086",
+                "IOT_INFLUX_USERNAME", "writer",
+                "IOT_INFLUX_PASSWORD", "secret",
+                "IOT_INFLUX_FLUSH_INTERVAL", "250ms",
+                "IOT_KAFKA_GROUP_ID", "storage-2"));
+
+    assertThat(config.kafkaBootstrapServers()).isEqualTo("kafka:9092");
+    assertThat(config.consumerGroupId()).isEqualTo("storage-2");
+    assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.influx().url()).isEqualTo("http://influx:8086");
+    assertThat(config.influx().username()).isEqualTo("writer");
+    assertThat(config.influx().password()).isEqualTo("secret");
+    assertThat(config.influx().batchSize()).isEqualTo(100);
+    assertThat(config.influx().flushInterval()).isEqualTo(Duration.ofMillis(250));
+  }
+
+  @Test
+  void keepsThePasswordOutOfToString() {
+    InfluxSinkOptions options =
+        InfluxSinkOptions.defaults("http://influx:8086").withCredentials("writer", "secret");
+
+    assertThat(options.toString()).contains("writer").doesNotContain("secret");
+  }
+}

@@ -1,0 +1,117 @@
+package org.iotplatform.bridge;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import org.iotplatform.bridge.BridgeConfig.ProducerTuning;
+import org.iotplatform.bridge.BridgeConfig.Topics;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a {@link BridgeConfig} from a properties file ({@code conf/config.properties} in the
+ * extension's folder) and environment variables, which win so that one extension folder serves
+ * every deployment. A key's variable is {@code IOT_BRIDGE_} followed by the key in upper case with
+ * dots and dashes as underscores: {@code kafka.bootstrap.servers} is {@code
+ * IOT_BRIDGE_KAFKA_BOOTSTRAP_SERVERS}. Only {@code kafka.bootstrap.servers} is required.
+ */
+final class BridgeConfigLoader {
+
+  static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
+  static final String TENANT_ID = "tenant.id";
+  static final String LINGER_MS = "kafka.linger.ms";
+  static final String BATCH_SIZE = "kafka.batch.size";
+  static final String MAX_IN_FLIGHT = "kafka.max.in.flight.requests.per.connection";
+  static final String MAX_BLOCK_MS = "kafka.max.block.ms";
+  static final String SEND_TIMEOUT_MS = "kafka.send.timeout.ms";
+  static final String TELEMETRY_TOPIC = "topic.telemetry";
+  static final String DEVICE_EVENTS_TOPIC = "topic.device-events";
+
+  private static final String ENV_PREFIX = "IOT_BRIDGE_";
+
+  private final Properties file;
+  private final Map<String, String> env;
+
+  private BridgeConfigLoader(Properties file, Map<String, String> env) {
+    this.file = file;
+    this.env = env;
+  }
+
+  /**
+   * Loads the configuration; a missing file means every value comes from the environment or the
+   * defaults.
+   *
+   * @throws IllegalArgumentException when a value is missing or invalid, naming the key
+   */
+  static BridgeConfig load(Path propertiesFile, Map<String, String> env) {
+    return new BridgeConfigLoader(read(propertiesFile), env).toConfig();
+  }
+
+  /** The environment variable that overrides {@code key}. */
+  static String envName(String key) {
+    return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private BridgeConfig toConfig() {
+    String bootstrapServers = value(BOOTSTRAP_SERVERS);
+    if (bootstrapServers == null) {
+      throw new IllegalArgumentException(
+          "missing " + BOOTSTRAP_SERVERS + " (or " + envName(BOOTSTRAP_SERVERS) + ")");
+    }
+    BridgeConfig defaults = BridgeConfig.defaults(bootstrapServers);
+    ProducerTuning tuning = defaults.producer();
+    return new BridgeConfig(
+        bootstrapServers,
+        value(TENANT_ID, Function.identity(), defaults.tenantId()),
+        new Topics(
+            value(TELEMETRY_TOPIC, Function.identity(), defaults.topics().telemetry()),
+            value(DEVICE_EVENTS_TOPIC, Function.identity(), defaults.topics().deviceEvents())),
+        new ProducerTuning(
+            value(LINGER_MS, BridgeConfigLoader::millis, tuning.linger()),
+            value(BATCH_SIZE, Integer::valueOf, tuning.batchSizeBytes()),
+            value(MAX_IN_FLIGHT, Integer::valueOf, tuning.maxInFlightRequests()),
+            value(MAX_BLOCK_MS, BridgeConfigLoader::millis, tuning.maxBlock())),
+        value(SEND_TIMEOUT_MS, BridgeConfigLoader::millis, defaults.sendTimeout()));
+  }
+
+  private <T> T value(String key, Function<String, T> parser, T defaultValue) {
+    String raw = value(key);
+    if (raw == null) {
+      return defaultValue;
+    }
+    try {
+      return parser.apply(raw);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("invalid " + key + ": " + raw, e);
+    }
+  }
+
+  private @Nullable String value(String key) {
+    String fromEnv = env.get(envName(key));
+    String raw = fromEnv != null ? fromEnv : file.getProperty(key);
+    return raw == null || raw.isBlank() ? null : raw.trim();
+  }
+
+  private static Duration millis(String value) {
+    return Duration.ofMillis(Long.parseLong(value));
+  }
+
+  private static Properties read(Path propertiesFile) {
+    Properties properties = new Properties();
+    if (Files.isRegularFile(propertiesFile)) {
+      try (Reader reader = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
+        properties.load(reader);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + propertiesFile, e);
+      }
+    }
+    return properties;
+  }
+}

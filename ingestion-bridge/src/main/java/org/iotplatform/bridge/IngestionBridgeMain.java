@@ -1,0 +1,114 @@
+package org.iotplatform.bridge;
+
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
+import com.hivemq.extension.sdk.api.services.auth.SecurityRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.Producer;
+import org.iotplatform.bridge.internal.auth.AnyClientAuthenticator;
+import org.iotplatform.bridge.internal.auth.DeviceTopicAuthorizer;
+import org.iotplatform.bridge.internal.auth.DeviceTopicPolicy;
+import org.iotplatform.bridge.internal.forwarding.Forwarding;
+import org.iotplatform.bridge.internal.forwarding.ForwardingInterceptor;
+import org.iotplatform.bridge.internal.forwarding.KafkaProducers;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The extension's entry point: builds the bridge's objects by hand, registers them with the broker
+ * and owns the Kafka producer. A standalone HiveMQ creates it with the no-argument constructor; an
+ * in-process broker gets it from {@link IngestionBridge#embeddedExtension(BridgeConfig)}.
+ *
+ * <p>A start-up failure (bad configuration, say) is logged and stops the extension, not the broker,
+ * which keeps running without the bridge: nothing is forwarded and no topic rule applies, so that
+ * error log line is what operators must alert on.
+ */
+public final class IngestionBridgeMain implements ExtensionMain {
+
+  /** The configuration file of a standalone installation, relative to the extension's folder. */
+  public static final String CONFIG_FILE = "conf/config.properties";
+
+  private static final Logger log = LoggerFactory.getLogger(IngestionBridgeMain.class);
+
+  private final Function<Path, BridgeConfig> configSource;
+  private final Function<BridgeConfig, Producer<byte[], byte[]>> producerFactory;
+
+  // Written by the broker's start thread, read by its stop thread.
+  private volatile @Nullable Running running;
+
+  /** For a standalone HiveMQ: reads {@value #CONFIG_FILE} and {@code IOT_BRIDGE_*} variables. */
+  public IngestionBridgeMain() {
+    this(
+        home -> BridgeConfigLoader.load(home.resolve(CONFIG_FILE), System.getenv()),
+        KafkaProducers::create);
+  }
+
+  IngestionBridgeMain(BridgeConfig config) {
+    this(home -> config, KafkaProducers::create);
+  }
+
+  IngestionBridgeMain(
+      Function<Path, BridgeConfig> configSource,
+      Function<BridgeConfig, Producer<byte[], byte[]>> producerFactory) {
+    this.configSource = configSource;
+    this.producerFactory = producerFactory;
+  }
+
+  @Override
+  public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+    @Nullable Producer<byte[], byte[]> producer = null;
+    try {
+      Path home = input.getExtensionInformation().getExtensionHomeFolder().toPath();
+      BridgeConfig config = configSource.apply(home);
+      producer = producerFactory.apply(config);
+      register(config, producer);
+      running = new Running(config, producer);
+      log.info(
+          "Ingestion bridge started: Kafka {}, tenant {}, topics {}",
+          config.bootstrapServers(),
+          config.tenantId(),
+          config.topics());
+    } catch (RuntimeException e) {
+      log.error("Ingestion bridge failed to start", e);
+      if (producer != null) {
+        producer.close(Duration.ZERO);
+      }
+      output.preventExtensionStartup("ingestion bridge failed to start: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
+    Running stopping = running;
+    running = null;
+    if (stopping != null) {
+      // Waits for records in flight, so publishes already acknowledged to devices are not lost.
+      stopping.producer().close(stopping.config().sendTimeout());
+      log.info("Ingestion bridge stopped");
+    }
+  }
+
+  private static void register(BridgeConfig config, Producer<byte[], byte[]> producer) {
+    DeviceTopicPolicy policy = new DeviceTopicPolicy();
+    AnyClientAuthenticator authenticator = new AnyClientAuthenticator();
+    DeviceTopicAuthorizer authorizer = new DeviceTopicAuthorizer(policy);
+    ForwardingInterceptor forwarding =
+        Forwarding.interceptor(config, policy, producer, Services.metricRegistry());
+
+    SecurityRegistry security = Services.securityRegistry();
+    security.setAuthenticatorProvider(providerInput -> authenticator);
+    security.setAuthorizerProvider(providerInput -> authorizer);
+    Services.initializerRegistry()
+        .setClientInitializer(
+            (initializerInput, client) -> client.addPublishInboundInterceptor(forwarding));
+  }
+
+  private record Running(BridgeConfig config, Producer<byte[], byte[]> producer) {}
+}

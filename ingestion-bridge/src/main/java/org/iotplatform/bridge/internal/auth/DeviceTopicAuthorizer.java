@@ -1,0 +1,51 @@
+package org.iotplatform.bridge.internal.auth;
+
+import com.hivemq.extension.sdk.api.auth.PublishAuthorizer;
+import com.hivemq.extension.sdk.api.auth.SubscriptionAuthorizer;
+import com.hivemq.extension.sdk.api.auth.parameter.PublishAuthorizerInput;
+import com.hivemq.extension.sdk.api.auth.parameter.PublishAuthorizerOutput;
+import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerInput;
+import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerOutput;
+import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
+import com.hivemq.extension.sdk.api.packets.subscribe.SubackReasonCode;
+
+/**
+ * Applies {@link DeviceTopicPolicy} to every PUBLISH (will messages included) and every
+ * subscription. It always decides, so the broker's default permissions never apply. MQTT 5 clients
+ * get NOT_AUTHORIZED with a reason string; MQTT 3 has no negative PUBACK, and the broker then drops
+ * the publish or disconnects the client by its own rules.
+ */
+public final class DeviceTopicAuthorizer implements PublishAuthorizer, SubscriptionAuthorizer {
+
+  static final String PUBLISH_REFUSED =
+      "not authorized: a device may publish only below devices/{its client id}/";
+  static final String SUBSCRIBE_REFUSED =
+      "not authorized: a device may subscribe only below devices/{its client id}/";
+
+  private final DeviceTopicPolicy policy;
+
+  public DeviceTopicAuthorizer(DeviceTopicPolicy policy) {
+    this.policy = policy;
+  }
+
+  @Override
+  public void authorizePublish(PublishAuthorizerInput input, PublishAuthorizerOutput output) {
+    String clientId = input.getClientInformation().getClientId();
+    if (policy.mayPublish(clientId, input.getPublishPacket().getTopic())) {
+      output.authorizeSuccessfully();
+    } else {
+      output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, PUBLISH_REFUSED);
+    }
+  }
+
+  @Override
+  public void authorizeSubscribe(
+      SubscriptionAuthorizerInput input, SubscriptionAuthorizerOutput output) {
+    String clientId = input.getClientInformation().getClientId();
+    if (policy.maySubscribe(clientId, input.getSubscription().getTopicFilter())) {
+      output.authorizeSuccessfully();
+    } else {
+      output.failAuthorization(SubackReasonCode.NOT_AUTHORIZED, SUBSCRIBE_REFUSED);
+    }
+  }
+}

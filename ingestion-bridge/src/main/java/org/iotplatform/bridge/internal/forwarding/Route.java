@@ -1,0 +1,10 @@
+package org.iotplatform.bridge.internal.forwarding;
+
+/**
+ * Where one device publish goes in Kafka.
+ *
+ * @param deviceId the publishing device, which becomes the record key
+ * @param mqttTopic the MQTT topic it published to
+ * @param kafkaTopic the Kafka topic the record goes to
+ */
+public record Route(String deviceId, String mqttTopic, String kafkaTopic) {}

@@ -1,0 +1,102 @@
+package org.iotplatform.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BridgeConfigLoaderTest {
+
+  @TempDir Path home;
+
+  @Test
+  void readsThePropertiesFile() throws IOException {
+    Path file =
+        write(
+            """
+            kafka.bootstrap.servers=k1:9092,k2:9092
+            tenant.id=acme
+            kafka.linger.ms=0
+            kafka.batch.size=65536
+            kafka.max.in.flight.requests.per.connection=2
+            kafka.max.block.ms=1500
+            kafka.send.timeout.ms=4000
+            topic.telemetry=t.telemetry
+            topic.device-events=t.events
+            """);
+
+    BridgeConfig underTest = BridgeConfigLoader.load(file, Map.of());
+
+    assertThat(underTest)
+        .isEqualTo(
+            new BridgeConfig(
+                "k1:9092,k2:9092",
+                "acme",
+                new BridgeConfig.Topics("t.telemetry", "t.events"),
+                new BridgeConfig.ProducerTuning(Duration.ZERO, 65_536, 2, Duration.ofMillis(1500)),
+                Duration.ofSeconds(4)));
+  }
+
+  @Test
+  void letsEnvironmentVariablesOverrideTheFile() throws IOException {
+    Path file = write("kafka.bootstrap.servers=from-file:9092\ntenant.id=acme\n");
+
+    BridgeConfig underTest =
+        BridgeConfigLoader.load(
+            file,
+            Map.of(
+                "IOT_BRIDGE_KAFKA_BOOTSTRAP_SERVERS", "from-env:9092",
+                "IOT_BRIDGE_TOPIC_DEVICE_EVENTS", "env.events"));
+
+    assertThat(underTest.bootstrapServers()).isEqualTo("from-env:9092");
+    assertThat(underTest.tenantId()).isEqualTo("acme");
+    assertThat(underTest.topics().deviceEvents()).isEqualTo("env.events");
+  }
+
+  @Test
+  void usesTheDefaultsWhenOnlyBootstrapServersAreGivenWithoutAFile() {
+    BridgeConfig underTest =
+        BridgeConfigLoader.load(
+            home.resolve("missing.properties"),
+            Map.of("IOT_BRIDGE_KAFKA_BOOTSTRAP_SERVERS", "k:9092"));
+
+    assertThat(underTest).isEqualTo(BridgeConfig.defaults("k:9092"));
+  }
+
+  @Test
+  void namesTheMissingBootstrapServersAndTheirVariable() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> BridgeConfigLoader.load(home.resolve("missing.properties"), Map.of()))
+        .withMessageContaining("kafka.bootstrap.servers")
+        .withMessageContaining("IOT_BRIDGE_KAFKA_BOOTSTRAP_SERVERS");
+  }
+
+  @Test
+  void namesTheKeyOfAnInvalidNumber() throws IOException {
+    Path file = write("kafka.bootstrap.servers=k:9092\nkafka.linger.ms=soon\n");
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> BridgeConfigLoader.load(file, Map.of()))
+        .withMessageContaining("kafka.linger.ms");
+  }
+
+  @Test
+  void derivesEnvironmentVariableNamesFromKeys() {
+    assertThat(BridgeConfigLoader.envName("kafka.max.in.flight.requests.per.connection"))
+        .isEqualTo("IOT_BRIDGE_KAFKA_MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION");
+    assertThat(BridgeConfigLoader.envName("topic.device-events"))
+        .isEqualTo("IOT_BRIDGE_TOPIC_DEVICE_EVENTS");
+  }
+
+  private Path write(String properties) throws IOException {
+    Path file = home.resolve("config.properties");
+    Files.writeString(file, properties);
+    return file;
+  }
+}

@@ -1,0 +1,43 @@
+package org.iotplatform.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
+import org.iotplatform.bridge.BridgeConfig.ProducerTuning;
+import org.iotplatform.contracts.KafkaTopics;
+import org.iotplatform.contracts.Tenants;
+import org.junit.jupiter.api.Test;
+
+class BridgeConfigTest {
+
+  @Test
+  void defaultsToTheContractTopicsAndTheDefaultTenant() {
+    BridgeConfig underTest = BridgeConfig.defaults("k:9092");
+
+    assertThat(underTest.tenantId()).isEqualTo(Tenants.DEFAULT);
+    assertThat(underTest.topics().telemetry()).isEqualTo(KafkaTopics.TELEMETRY);
+    assertThat(underTest.topics().deviceEvents()).isEqualTo(KafkaTopics.DEVICE_EVENTS);
+    assertThat(underTest.sendTimeout()).isEqualTo(BridgeConfig.DEFAULT_SEND_TIMEOUT);
+  }
+
+  @Test
+  void rejectsMoreInFlightRequestsThanAnIdempotentProducerAllows() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new ProducerTuning(Duration.ZERO, 16_384, 6, Duration.ofSeconds(1)))
+        .withMessageContaining("in-flight");
+  }
+
+  @Test
+  void rejectsASendTimeoutKafkaCannotMeet() {
+    BridgeConfig underTest = BridgeConfig.defaults("k:9092");
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> underTest.withSendTimeout(Duration.ofMillis(500)));
+  }
+
+  @Test
+  void rejectsMissingBootstrapServers() {
+    assertThatIllegalArgumentException().isThrownBy(() -> BridgeConfig.defaults(" "));
+  }
+}

@@ -1,0 +1,294 @@
+package org.iotplatform.bridge;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult.Mqtt5Qos1Result;
+import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.iotplatform.bridge.BridgeConfig.ProducerTuning;
+import org.iotplatform.contracts.DeviceTopic;
+import org.iotplatform.contracts.KafkaHeaders;
+import org.iotplatform.contracts.KafkaTopics;
+import org.iotplatform.contracts.Tenants;
+import org.iotplatform.servers.HiveMqServer;
+import org.iotplatform.servers.KafkaServer;
+import org.iotplatform.testsupport.TestDevices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A real HiveMQ with the bridge, a real Kafka broker and a real MQTT 5 client.
+ *
+ * <p>The servers are this class's own rather than the JVM's shared ones ({@code TestServers}): the
+ * last test stops Kafka, which would break a shared broker for every test after it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IngestionBridgeIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private static KafkaServer kafka;
+  private static HiveMqServer broker;
+
+  private final List<Mqtt5BlockingClient> clients = new ArrayList<>();
+
+  @BeforeAll
+  static void startServers() {
+    kafka = KafkaServer.start(0);
+    // One partition each, so that a later record of any device proves an earlier one absent.
+    kafka.createTopics(1, KafkaTopics.TELEMETRY, KafkaTopics.DEVICE_EVENTS);
+    BridgeConfig config =
+        BridgeConfig.defaults(kafka.bootstrapServers())
+            .withProducer(new ProducerTuning(Duration.ZERO, 16_384, 5, Duration.ofSeconds(2)))
+            .withSendTimeout(Duration.ofSeconds(3));
+    broker = HiveMqServer.builder().extension(IngestionBridge.embeddedExtension(config)).start();
+  }
+
+  @AfterAll
+  static void stopServers() {
+    if (broker != null) {
+      broker.close();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @AfterEach
+  void disconnectClients() {
+    clients.forEach(
+        client -> {
+          if (client.getState().isConnected()) {
+            client.disconnect();
+          }
+        });
+  }
+
+  @Test
+  @Order(1)
+  void acknowledgesQos1TelemetryOnlyOnceItIsInKafka() {
+    String device = TestDevices.createOne();
+    long before = endOffset(KafkaTopics.TELEMETRY);
+
+    Mqtt5Qos1Result result =
+        (Mqtt5Qos1Result)
+            connect(device).publish(publish(DeviceTopic.telemetry(device).topic(), "{}"));
+
+    assertThat(result.getPubAck().getReasonCode().isError()).isFalse();
+    // No waiting: Kafka had the record before the device got its PUBACK.
+    assertThat(endOffset(KafkaTopics.TELEMETRY)).isEqualTo(before + 1);
+  }
+
+  @Test
+  @Order(2)
+  void forwardsQos1TelemetryKeyedByDeviceWithPayloadUntouchedAndContractHeaders() {
+    String device = TestDevices.createOne();
+    String topic = DeviceTopic.telemetry(device).topic();
+    String payload = "{\"ts\":1732280000123,\"seq\":42,\"metrics\":{\"temperature\":23.4}}";
+    long sentAfter = System.currentTimeMillis();
+
+    connect(device).publish(publish(topic, payload));
+
+    ConsumerRecord<String, byte[]> record =
+        firstMatch(KafkaTopics.TELEMETRY, r -> device.equals(r.key()));
+    assertThat(record.value()).isEqualTo(payload.getBytes(UTF_8));
+    assertThat(header(record, KafkaHeaders.TENANT_ID)).isEqualTo(Tenants.DEFAULT);
+    assertThat(header(record, KafkaHeaders.MQTT_TOPIC)).isEqualTo(topic);
+    assertThat(Long.parseLong(header(record, KafkaHeaders.RECEIVED_AT)))
+        .isBetween(sentAfter, System.currentTimeMillis());
+  }
+
+  @Test
+  @Order(3)
+  void forwardsStatusToTheDeviceEventsTopic() {
+    String device = TestDevices.createOne();
+
+    connect(device).publish(publish(DeviceTopic.prefix(device) + "status", "{\"battery\":87}"));
+
+    ConsumerRecord<String, byte[]> record =
+        firstMatch(KafkaTopics.DEVICE_EVENTS, r -> device.equals(r.key()));
+    assertThat(record.value()).isEqualTo("{\"battery\":87}".getBytes(UTF_8));
+  }
+
+  @Test
+  @Order(4)
+  void forwardsQos0Telemetry() {
+    String device = TestDevices.createOne();
+
+    connect(device)
+        .publishWith()
+        .topic(DeviceTopic.telemetry(device).topic())
+        .qos(MqttQos.AT_MOST_ONCE)
+        .payload("{\"metrics\":{\"on\":true}}".getBytes(UTF_8))
+        .send();
+
+    ConsumerRecord<String, byte[]> record =
+        firstMatch(KafkaTopics.TELEMETRY, r -> device.equals(r.key()));
+    assertThat(record.value()).isEqualTo("{\"metrics\":{\"on\":true}}".getBytes(UTF_8));
+  }
+
+  @Test
+  @Order(5)
+  void rejectsPublishToAnotherDevicesTopicAndForwardsNothing() {
+    List<String> devices = TestDevices.create(2);
+    String intruder = devices.get(0);
+    String victim = devices.get(1);
+    String victimsTopic = DeviceTopic.telemetry(victim).topic();
+
+    Mqtt5PubAckException refused =
+        catchThrowableOfType(
+            Mqtt5PubAckException.class,
+            () -> connect(intruder).publish(publish(victimsTopic, "{\"forged\":true}")));
+    connect(victim).publish(publish(victimsTopic, "{\"marker\":true}"));
+
+    assertThat(refused.getMqttMessage().getReasonCode())
+        .isEqualTo(Mqtt5PubAckReasonCode.NOT_AUTHORIZED);
+    List<ConsumerRecord<String, byte[]>> victimsRecords =
+        readUntil(
+                KafkaTopics.TELEMETRY,
+                r -> victim.equals(r.key()) && new String(r.value(), UTF_8).contains("marker"))
+            .stream()
+            .filter(r -> victim.equals(r.key()))
+            .toList();
+    assertThat(victimsRecords)
+        .extracting(r -> new String(r.value(), UTF_8))
+        .containsExactly("{\"marker\":true}");
+  }
+
+  @Test
+  @Order(6)
+  void rejectsSubscriptionToOtherDevicesTopics() {
+    String device = TestDevices.createOne();
+    Mqtt5BlockingClient client = connect(device);
+
+    Mqtt5SubAckException refused =
+        catchThrowableOfType(
+            Mqtt5SubAckException.class,
+            () -> client.subscribeWith().topicFilter("devices/+/commands").send());
+
+    assertThat(refused.getMqttMessage().getReasonCodes())
+        .containsExactly(Mqtt5SubAckReasonCode.NOT_AUTHORIZED);
+    assertThat(
+            client
+                .subscribeWith()
+                .topicFilter(DeviceTopic.prefix(device) + "#")
+                .send()
+                .getReasonCodes())
+        .noneMatch(Mqtt5SubAckReasonCode::isError);
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // stops Kafka
+  void refusesQos1PublishWhenKafkaIsDown() {
+    String device = TestDevices.createOne();
+    Mqtt5BlockingClient client = connect(device);
+    kafka.close();
+
+    Mqtt5PubAckException refused =
+        catchThrowableOfType(
+            Mqtt5PubAckException.class,
+            () -> client.publish(publish(DeviceTopic.telemetry(device).topic(), "{}")));
+
+    assertThat(refused.getMqttMessage().getReasonCode())
+        .isEqualTo(Mqtt5PubAckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR);
+  }
+
+  private Mqtt5BlockingClient connect(String clientId) {
+    Mqtt5BlockingClient client =
+        MqttClient.builder()
+            .useMqttVersion5()
+            .identifier(clientId)
+            .serverHost("127.0.0.1")
+            .serverPort(broker.mqttPort())
+            .buildBlocking();
+    client.connect();
+    clients.add(client);
+    return client;
+  }
+
+  private static Mqtt5Publish publish(String topic, String payload) {
+    return Mqtt5Publish.builder()
+        .topic(topic)
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .payload(payload.getBytes(UTF_8))
+        .build();
+  }
+
+  /** Reads {@code topic} from the beginning until a record matches {@code last}; returns all. */
+  private static List<ConsumerRecord<String, byte[]>> readUntil(
+      String topic, Predicate<ConsumerRecord<String, byte[]>> last) {
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      List<TopicPartition> partitions = partitions(consumer, topic);
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.stream().anyMatch(last);
+              });
+    }
+    return records;
+  }
+
+  private static long endOffset(String topic) {
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      return consumer.endOffsets(partitions(consumer, topic)).values().stream()
+          .mapToLong(Long::longValue)
+          .sum();
+    }
+  }
+
+  private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+    return consumer.partitionsFor(topic).stream()
+        .map(p -> new TopicPartition(topic, p.partition()))
+        .toList();
+  }
+
+  private static KafkaConsumer<String, byte[]> consumer() {
+    return new KafkaConsumer<>(
+        Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+        new StringDeserializer(),
+        new ByteArrayDeserializer());
+  }
+
+  /** The first record of {@code topic} matching {@code match}, awaiting it. */
+  private static ConsumerRecord<String, byte[]> firstMatch(
+      String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
+    return readUntil(topic, match).stream().filter(match).findFirst().orElseThrow();
+  }
+
+  private static String header(ConsumerRecord<?, ?> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    assertThat(header).as("header %s", name).isNotNull();
+    return KafkaHeaders.decode(header.value());
+  }
+}

@@ -1,0 +1,93 @@
+package org.iotplatform.bridge.internal.auth;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
+
+import com.hivemq.extension.sdk.api.auth.parameter.PublishAuthorizerInput;
+import com.hivemq.extension.sdk.api.auth.parameter.PublishAuthorizerOutput;
+import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerInput;
+import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerOutput;
+import com.hivemq.extension.sdk.api.client.parameter.ClientInformation;
+import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
+import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
+import com.hivemq.extension.sdk.api.packets.subscribe.SubackReasonCode;
+import com.hivemq.extension.sdk.api.packets.subscribe.Subscription;
+import org.junit.jupiter.api.Test;
+
+/** The SDK's inputs and outputs are interfaces the broker implements: stubbed here. */
+class DeviceTopicAuthorizerTest {
+
+  private final DeviceTopicAuthorizer underTest =
+      new DeviceTopicAuthorizer(new DeviceTopicPolicy());
+
+  @Test
+  void authorizesPublishToTheDevicesOwnTopic() {
+    PublishAuthorizerOutput output = mock(PublishAuthorizerOutput.class);
+
+    underTest.authorizePublish(publish("d-1", "devices/d-1/telemetry"), output);
+
+    verify(output).authorizeSuccessfully();
+    verifyNoMoreInteractions(output);
+  }
+
+  @Test
+  void rejectsPublishToAnotherDevicesTopicAsNotAuthorized() {
+    PublishAuthorizerOutput output = mock(PublishAuthorizerOutput.class);
+
+    underTest.authorizePublish(publish("d-1", "devices/d-2/telemetry"), output);
+
+    verify(output)
+        .failAuthorization(AckReasonCode.NOT_AUTHORIZED, DeviceTopicAuthorizer.PUBLISH_REFUSED);
+    verifyNoMoreInteractions(output);
+  }
+
+  @Test
+  void authorizesSubscriptionBelowTheDevicesOwnTopic() {
+    SubscriptionAuthorizerOutput output = mock(SubscriptionAuthorizerOutput.class);
+
+    underTest.authorizeSubscribe(subscribe("d-1", "devices/d-1/commands"), output);
+
+    verify(output).authorizeSuccessfully();
+    verifyNoMoreInteractions(output);
+  }
+
+  @Test
+  void rejectsWildcardSubscriptionAcrossDevicesAsNotAuthorized() {
+    SubscriptionAuthorizerOutput output = mock(SubscriptionAuthorizerOutput.class);
+
+    underTest.authorizeSubscribe(subscribe("d-1", "devices/+/commands"), output);
+
+    verify(output)
+        .failAuthorization(
+            SubackReasonCode.NOT_AUTHORIZED, DeviceTopicAuthorizer.SUBSCRIBE_REFUSED);
+    verifyNoMoreInteractions(output);
+  }
+
+  private static PublishAuthorizerInput publish(String clientId, String topic) {
+    PublishAuthorizerInput input = mock(PublishAuthorizerInput.class);
+    PublishPacket packet = mock(PublishPacket.class);
+    ClientInformation client = client(clientId);
+    when(input.getClientInformation()).thenReturn(client);
+    when(input.getPublishPacket()).thenReturn(packet);
+    when(packet.getTopic()).thenReturn(topic);
+    return input;
+  }
+
+  private static SubscriptionAuthorizerInput subscribe(String clientId, String filter) {
+    SubscriptionAuthorizerInput input = mock(SubscriptionAuthorizerInput.class);
+    Subscription subscription = mock(Subscription.class);
+    ClientInformation client = client(clientId);
+    when(input.getClientInformation()).thenReturn(client);
+    when(input.getSubscription()).thenReturn(subscription);
+    when(subscription.getTopicFilter()).thenReturn(filter);
+    return input;
+  }
+
+  private static ClientInformation client(String clientId) {
+    ClientInformation client = mock(ClientInformation.class);
+    when(client.getClientId()).thenReturn(clientId);
+    return client;
+  }
+}

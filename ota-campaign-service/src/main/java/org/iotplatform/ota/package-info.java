@@ -1,0 +1,5 @@
+/** The OTA campaign service. */
+@NullMarked
+package org.iotplatform.ota;
+
+import org.jspecify.annotations.NullMarked;

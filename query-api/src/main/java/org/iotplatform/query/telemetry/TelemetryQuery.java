@@ -1,0 +1,10 @@
+package org.iotplatform.query.telemetry;
+
+import java.time.Instant;
+
+/**
+ * A validated query for the raw points of one metric of one device in the half-open range {@code
+ * [from, to)}, oldest first, at most {@code limit} points. Build it with {@link
+ * TelemetryQueryParser}, which checks every component.
+ */
+record TelemetryQuery(String deviceId, String metric, Instant from, Instant to, int limit) {}
