@@ -1,0 +1,192 @@
+package org.iotplatform.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.iotplatform.bridge.BridgeConfig;
+import org.iotplatform.bridge.IngestionBridge;
+import org.iotplatform.contracts.KafkaTopics;
+import org.iotplatform.servers.HiveMqServer;
+import org.iotplatform.servers.InfluxServer;
+import org.iotplatform.servers.KafkaServer;
+import org.iotplatform.servers.PostgresServer;
+import org.iotplatform.servers.RedisServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine. {@link #start()} brings the parts up in dependency order,
+ * independent parts in parallel; {@link #close()} stops them in reverse order. Data lives under the
+ * var directory, so the next start finds it again.
+ */
+final class DevStack implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DevStack.class);
+  private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+  private static final int PARTITIONS = 4;
+
+  /** Databases the services will own, created up front so a service finds its own. */
+  static final List<String> DATABASES = List.of("registry", "ota", "alerts");
+
+  private final DevStackOptions options;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final List<ServiceProcess> services = new ArrayList<>();
+  private KafkaServer kafka;
+  private HiveMqServer hiveMq;
+  private PostgresServer postgres;
+  private RedisServer redis;
+  private InfluxServer influx;
+
+  DevStack(DevStackOptions options) {
+    this.options = options;
+  }
+
+  /** Starts everything and returns once every part answers. */
+  synchronized void start() {
+    Path var = options.varDir();
+    StackPorts ports = options.ports();
+    var kafkaStart = async("kafka", () -> KafkaServer.start(ports.kafka(), var.resolve("kafka")));
+    var postgresStart =
+        async("postgres", () -> PostgresServer.start(ports.postgres(), var.resolve("postgres")));
+    var redisStart = async("redis", () -> RedisServer.start(ports.redis(), var.resolve("redis")));
+    var influxStart =
+        async("influxdb", () -> InfluxServer.start(ports.influx(), var.resolve("influxdb")));
+
+    RuntimeException failure = null;
+    try {
+      kafka = register(kafkaStart.join());
+      postgres = register(postgresStart.join());
+      redis = register(redisStart.join());
+      influx = register(influxStart.join());
+    } catch (CompletionException e) {
+      failure = e.getCause() instanceof RuntimeException runtime ? runtime : e;
+    }
+    if (failure != null) {
+      // Register what did start, so close() stops it, then report the first failure.
+      for (var future : List.of(kafkaStart, postgresStart, redisStart, influxStart)) {
+        future.handle((server, error) -> server).thenAccept(this::registerIfAbsent).join();
+      }
+      throw failure;
+    }
+    createTopics();
+    DATABASES.forEach(postgres::createDatabase);
+
+    // Service JVMs take longest to start: launch them first, then bring up the broker and the
+    // Flink job in this JVM while they boot.
+    if (options.services()) {
+      for (ServiceSpec spec : ServiceCatalog.services(ports, kafka.bootstrapServers())) {
+        ServiceProcess process =
+            ServiceProcess.start(
+                spec, options.serviceJar(spec.name()), options.serviceJvmOptions(), logDir());
+        services.add(register(process));
+      }
+    }
+    hiveMq =
+        register(
+            HiveMqServer.builder()
+                .mqttPort(ports.mqtt())
+                .dataDir(var.resolve("hivemq"))
+                .persistence(HiveMqServer.Persistence.FILE)
+                .extension(
+                    IngestionBridge.embeddedExtension(
+                        BridgeConfig.defaults(kafka.bootstrapServers())))
+                .start());
+    if (options.flink()) {
+      JobClient job =
+          FlinkJobs.startTelemetryStorage(
+              kafka.bootstrapServers(), influx.url(), var.resolve("flink"));
+      register(() -> FlinkJobs.stop(job));
+    }
+    for (ServiceProcess service : services) {
+      service.awaitHealthy(SERVICE_START_TIMEOUT);
+    }
+  }
+
+  /** What a user connects to, in the order the README lists them. */
+  Map<String, String> endpoints() {
+    var endpoints = new java.util.LinkedHashMap<String, String>();
+    endpoints.put("MQTT (devices)", hiveMq.mqttUri());
+    for (ServiceProcess service : services) {
+      endpoints.put(service.spec().name(), service.baseUri() + " (OpenAPI: /v3/api-docs)");
+    }
+    endpoints.put("Kafka", kafka.bootstrapServers());
+    endpoints.put("InfluxDB (v1 API)", influx.url());
+    endpoints.put("PostgreSQL", postgres.jdbcUrl("postgres") + " (user " + postgres.user() + ")");
+    endpoints.put("Redis", redis.uri());
+    endpoints.put("Logs", logDir().toString());
+    return endpoints;
+  }
+
+  /** Process ids of the child JVMs, for the memory figure of the benchmark. */
+  List<Long> servicePids() {
+    return services.stream().map(ServiceProcess::pid).toList();
+  }
+
+  private Path logDir() {
+    return options.varDir().resolve("logs");
+  }
+
+  private void createTopics() {
+    List<NewTopic> topics = new ArrayList<>();
+    for (String name :
+        List.of(
+            KafkaTopics.TELEMETRY,
+            KafkaTopics.DEVICE_EVENTS,
+            KafkaTopics.SHADOW,
+            KafkaTopics.DOWNLINK,
+            KafkaTopics.ALERTS,
+            KafkaTopics.OTA,
+            KafkaTopics.TELEMETRY_DLQ)) {
+      topics.add(new NewTopic(name, PARTITIONS, (short) 1));
+    }
+    for (String compacted : List.of(KafkaTopics.DEVICES, KafkaTopics.ALERT_RULES)) {
+      topics.add(
+          new NewTopic(compacted, PARTITIONS, (short) 1)
+              .configs(Map.of("cleanup.policy", "compact")));
+    }
+    kafka.createTopics(topics);
+  }
+
+  private <T extends AutoCloseable> T register(T part) {
+    started.push(part);
+    return part;
+  }
+
+  private static <T> CompletableFuture<T> async(String name, Supplier<T> start) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          long begin = System.nanoTime();
+          T server = start.get();
+          LOG.info("{} ready in {} ms", name, (System.nanoTime() - begin) / 1_000_000);
+          return server;
+        });
+  }
+
+  private void registerIfAbsent(AutoCloseable server) {
+    if (server != null && !started.contains(server)) {
+      started.push(server);
+    }
+  }
+
+  /** Stops every part that was started, last first; failures are logged, not thrown. */
+  @Override
+  public synchronized void close() {
+    while (!started.isEmpty()) {
+      AutoCloseable part = started.pop();
+      try {
+        part.close();
+      } catch (Exception e) {
+        LOG.warn("failed to stop {}: {}", part, e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.iotplatform.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * How to run the stack.
+ *
+ * @param home the checkout, where each service's jar is found under {@code <module>/target}
+ * @param varDir where all data and logs live
+ * @param ports the ports of every part
+ * @param services whether to start the Spring Boot services
+ * @param flink whether to run the Flink jobs
+ * @param serviceJvmOptions JVM options of each service's JVM
+ */
+record DevStackOptions(
+    Path home,
+    Path varDir,
+    StackPorts ports,
+    boolean services,
+    boolean flink,
+    List<String> serviceJvmOptions) {
+
+  /**
+   * Small heaps and the C1 compiler only: a dev machine runs six services beside the brokers, and
+   * quick start-up matters more there than peak speed.
+   */
+  static final List<String> DEFAULT_SERVICE_JVM_OPTIONS =
+      List.of(
+          "-Xms32m",
+          "-Xmx128m",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          "-Xss512k",
+          "-XX:ReservedCodeCacheSize=48m");
+
+  DevStackOptions {
+    serviceJvmOptions = List.copyOf(serviceJvmOptions);
+  }
+
+  /** The executable jar of a service module, as {@code ./iot build} leaves it. */
+  Path serviceJar(String module) {
+    Path target = home.resolve(module).resolve("target");
+    try (Stream<Path> files = Files.list(target)) {
+      return files
+          .filter(file -> file.getFileName().toString().endsWith("-exec.jar"))
+          .findFirst()
+          .orElseThrow(() -> missingJar(module));
+    } catch (IOException e) {
+      throw new UncheckedIOException(missingJar(module).getMessage(), e);
+    }
+  }
+
+  private static IllegalStateException missingJar(String module) {
+    return new IllegalStateException(
+        "no executable jar of " + module + " under " + module + "/target: run ./iot build");
+  }
+}
