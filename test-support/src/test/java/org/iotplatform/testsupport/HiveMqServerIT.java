@@ -1,0 +1,142 @@
+package org.iotplatform.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.iotplatform.contracts.DeviceTopic;
+import org.iotplatform.servers.HiveMqServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(HiveMqExtension.class)
+class HiveMqServerIT {
+
+  @Test
+  void deliversAPublishToASubscriber(HiveMqServer underTest) throws Exception {
+    String deviceId = TestDevices.createOne();
+    String topic = DeviceTopic.telemetry(deviceId).topic();
+    Mqtt5BlockingClient subscriber = connect(underTest, deviceId + "-sub");
+    Mqtt5BlockingClient publisher = connect(underTest, deviceId);
+    try (Mqtt5BlockingClient.Mqtt5Publishes publishes =
+        subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
+      subscriber.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send();
+
+      publisher
+          .publishWith()
+          .topic(topic)
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .payload("{\"metrics\":{\"t\":1}}".getBytes(StandardCharsets.UTF_8))
+          .send();
+
+      Optional<Mqtt5Publish> received = publishes.receive(10, TimeUnit.SECONDS);
+      assertThat(received).isPresent();
+      assertThat(new String(received.get().getPayloadAsBytes(), StandardCharsets.UTF_8))
+          .isEqualTo("{\"metrics\":{\"t\":1}}");
+    } finally {
+      publisher.disconnect();
+      subscriber.disconnect();
+    }
+  }
+
+  @Test
+  void runsTheGivenEmbeddedExtension() {
+    AtomicBoolean started = new AtomicBoolean();
+
+    HiveMqServer underTest =
+        TestServers.hiveMq(
+            () ->
+                EmbeddedExtension.builder()
+                    .withId("probe")
+                    .withName("probe")
+                    .withVersion("1")
+                    .withExtensionMain(new StartProbe(started))
+                    .build());
+
+    await().atMost(Duration.ofSeconds(10)).untilTrue(started);
+    Mqtt5BlockingClient client = connect(underTest, TestDevices.createOne());
+    client.disconnect();
+  }
+
+  @Test
+  void keepsASessionAcrossARestartWithFilePersistence(@TempDir Path dataDir) throws Exception {
+    String deviceId = TestDevices.createOne();
+    String topic = DeviceTopic.prefix(deviceId) + "commands";
+    try (HiveMqServer underTest = filePersistent(dataDir)) {
+      Mqtt5BlockingClient device = connect(underTest, deviceId, false);
+      device.subscribeWith().topicFilter(topic).qos(MqttQos.AT_LEAST_ONCE).send();
+      device.disconnect();
+    }
+
+    try (HiveMqServer underTest = filePersistent(dataDir)) {
+      Mqtt5BlockingClient operator = connect(underTest, deviceId + "-operator");
+      operator.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(new byte[] {1}).send();
+      operator.disconnect();
+      Mqtt5BlockingClient device = client(underTest, deviceId);
+      // Listen before connecting: the broker delivers queued messages right after CONNACK.
+      try (Mqtt5BlockingClient.Mqtt5Publishes publishes =
+          device.publishes(MqttGlobalPublishFilter.ALL)) {
+        device.connectWith().cleanStart(false).sessionExpiryInterval(3600).send();
+        // The subscription survived the restart, so the message was queued for the device.
+        assertThat(publishes.receive(10, TimeUnit.SECONDS)).isPresent();
+      } finally {
+        device.disconnect();
+      }
+    }
+  }
+
+  private static HiveMqServer filePersistent(Path dataDir) {
+    return HiveMqServer.builder()
+        .dataDir(dataDir)
+        .persistence(HiveMqServer.Persistence.FILE)
+        .start();
+  }
+
+  private static Mqtt5BlockingClient connect(HiveMqServer broker, String clientId) {
+    return connect(broker, clientId, true);
+  }
+
+  private static Mqtt5BlockingClient connect(
+      HiveMqServer broker, String clientId, boolean cleanStart) {
+    Mqtt5BlockingClient client = client(broker, clientId);
+    client.connectWith().cleanStart(cleanStart).sessionExpiryInterval(cleanStart ? 0 : 3600).send();
+    return client;
+  }
+
+  private static Mqtt5BlockingClient client(HiveMqServer broker, String clientId) {
+    return MqttClient.builder()
+        .useMqttVersion5()
+        .identifier(clientId)
+        .serverHost("127.0.0.1")
+        .serverPort(broker.mqttPort())
+        .buildBlocking();
+  }
+
+  private record StartProbe(AtomicBoolean started) implements ExtensionMain {
+
+    @Override
+    public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+      started.set(true);
+    }
+
+    @Override
+    public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {}
+  }
+}
