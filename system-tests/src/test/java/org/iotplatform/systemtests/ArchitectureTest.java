@@ -32,17 +32,18 @@ class ArchitectureTest {
   private static final Map<String, Set<String>> ALLOWED =
       Map.ofEntries(
           Map.entry("contracts", Set.of()),
+          Map.entry("web", Set.of()),
           Map.entry("servers", Set.of()),
           Map.entry("testsupport", Set.of("servers")),
           Map.entry("bridge", Set.of()),
           Map.entry("flink", Set.of()),
-          Map.entry("registry", Set.of()),
-          Map.entry("shadow", Set.of()),
-          Map.entry("ota", Set.of()),
-          Map.entry("alerts", Set.of()),
-          Map.entry("query", Set.of()),
+          Map.entry("registry", Set.of("web")),
+          Map.entry("shadow", Set.of("web")),
+          Map.entry("ota", Set.of("web")),
+          Map.entry("alerts", Set.of("web")),
+          Map.entry("query", Set.of("web")),
           Map.entry("sdk", Set.of()),
-          Map.entry("edge", Set.of("sdk")),
+          Map.entry("edge", Set.of("sdk", "web")),
           Map.entry("devstack", Set.of("servers", "bridge", "flink", "sdk")));
 
   private static final Set<String> TEST_ONLY_ALLOWED = Set.of("testsupport", "servers");

@@ -8,8 +8,7 @@ import org.influxdb.InfluxDBIOException;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 import org.iotplatform.query.QueryApiProperties;
-import org.iotplatform.query.web.ApiError;
-import org.iotplatform.query.web.ApiException;
+import org.iotplatform.web.ApiException;
 import org.springframework.stereotype.Component;
 
 /** Reads raw telemetry through InfluxDB's v1 query API. */
@@ -36,7 +35,7 @@ class InfluxTelemetryReader implements TelemetryReader {
     } catch (InfluxDBIOException e) {
       // Refused, reset or timed out; the cause (logged, not answered) names the address.
       throw new ApiException(
-          ApiError.TELEMETRY_STORE_UNAVAILABLE, "Telemetry cannot be read right now.", e);
+          TelemetryError.STORE_UNAVAILABLE, "Telemetry cannot be read right now.", e);
     }
     return points(result);
   }

@@ -10,8 +10,7 @@ import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.contracts.InfluxSchema;
 import org.iotplatform.query.QueryApiProperties;
 import org.iotplatform.query.influx.InfluxQl;
-import org.iotplatform.query.web.ApiError;
-import org.iotplatform.query.web.ApiException;
+import org.iotplatform.web.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -46,22 +45,22 @@ class TelemetryQueryParser {
       String deviceId, String metric, String from, String to, @Nullable Integer limit) {
     if (!DeviceTopic.isValidDeviceId(deviceId)) {
       throw new ApiException(
-          ApiError.TELEMETRY_INVALID_DEVICE_ID, "Device id " + echo(deviceId) + " is invalid.");
+          TelemetryError.INVALID_DEVICE_ID, "Device id " + echo(deviceId) + " is invalid.");
     }
     if (!METRIC.matcher(metric).matches()
         || RESERVED_METRICS.contains(metric.toLowerCase(Locale.ROOT))) {
       throw new ApiException(
-          ApiError.TELEMETRY_INVALID_METRIC, "Metric " + echo(metric) + " is invalid.");
+          TelemetryError.INVALID_METRIC, "Metric " + echo(metric) + " is invalid.");
     }
     Instant fromInstant = instant("from", from);
     Instant toInstant = instant("to", to);
     if (fromInstant.isAfter(toInstant)) {
       throw new ApiException(
-          ApiError.TELEMETRY_INVALID_RANGE, "'from' (" + from + ") is after 'to' (" + to + ").");
+          TelemetryError.INVALID_RANGE, "'from' (" + from + ") is after 'to' (" + to + ").");
     }
     if (Duration.between(fromInstant, toInstant).compareTo(limits.maxRange()) > 0) {
       throw new ApiException(
-          ApiError.TELEMETRY_RANGE_TOO_WIDE,
+          TelemetryError.RANGE_TOO_WIDE,
           "The range spans more than the maximum of " + limits.maxRange() + ".");
     }
     return new TelemetryQuery(deviceId, metric, fromInstant, toInstant, limit(limit));
@@ -73,12 +72,12 @@ class TelemetryQueryParser {
       instant = Instant.parse(text);
     } catch (DateTimeException e) {
       throw new ApiException(
-          ApiError.TELEMETRY_INVALID_INSTANT,
+          TelemetryError.INVALID_INSTANT,
           "'" + name + "' (" + echo(text) + ") is not an ISO-8601 instant.");
     }
     if (instant.isBefore(InfluxQl.MIN_TIME) || instant.isAfter(InfluxQl.MAX_TIME)) {
       throw new ApiException(
-          ApiError.TELEMETRY_INVALID_INSTANT,
+          TelemetryError.INVALID_INSTANT,
           "'" + name + "' (" + text + ") is outside the time range the store can hold.");
     }
     return instant;
@@ -90,7 +89,7 @@ class TelemetryQueryParser {
     }
     if (limit < 1 || limit > limits.maxLimit()) {
       throw new ApiException(
-          ApiError.TELEMETRY_INVALID_LIMIT,
+          TelemetryError.INVALID_LIMIT,
           "Limit " + limit + " is not between 1 and " + limits.maxLimit() + ".");
     }
     return limit;

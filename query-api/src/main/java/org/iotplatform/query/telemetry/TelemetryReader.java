@@ -8,8 +8,8 @@ interface TelemetryReader {
   /**
    * The points matching {@code query}, oldest first; empty when nothing was ever stored.
    *
-   * @throws org.iotplatform.query.web.ApiException with {@code telemetry.store-unavailable} when
-   *     the store cannot be reached
+   * @throws org.iotplatform.web.ApiException with {@code telemetry.store-unavailable} when the
+   *     store cannot be reached
    */
   List<TelemetryPoint> read(TelemetryQuery query);
 }

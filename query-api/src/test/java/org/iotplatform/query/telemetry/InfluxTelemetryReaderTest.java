@@ -15,8 +15,7 @@ import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.QueryResult;
 import org.iotplatform.query.QueryApiProperties;
-import org.iotplatform.query.web.ApiError;
-import org.iotplatform.query.web.ApiException;
+import org.iotplatform.web.ApiException;
 import org.junit.jupiter.api.Test;
 
 class InfluxTelemetryReaderTest {
@@ -96,7 +95,7 @@ class InfluxTelemetryReaderTest {
               () ->
                   underTest.read(
                       new TelemetryQuery("d1", "temperature", T0, T0.plusSeconds(60), 10)))
-          .satisfies(e -> assertThat(e.error()).isEqualTo(ApiError.TELEMETRY_STORE_UNAVAILABLE));
+          .satisfies(e -> assertThat(e.error()).isEqualTo(TelemetryError.STORE_UNAVAILABLE));
     }
   }
 

@@ -7,8 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import org.iotplatform.query.QueryApiProperties;
-import org.iotplatform.query.web.ApiError;
-import org.iotplatform.query.web.ApiException;
+import org.iotplatform.web.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,13 +69,12 @@ class TelemetryQueryParserTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "a b", "d1'", "d1\"", "d/1", "é"})
   void rejectsInvalidDeviceIds(String deviceId) {
-    assertRejected(ApiError.TELEMETRY_INVALID_DEVICE_ID, deviceId, "temperature", FROM, TO, null);
+    assertRejected(TelemetryError.INVALID_DEVICE_ID, deviceId, "temperature", FROM, TO, null);
   }
 
   @Test
   void rejectsADeviceIdLongerThan64Characters() {
-    assertRejected(
-        ApiError.TELEMETRY_INVALID_DEVICE_ID, "x".repeat(65), "temperature", FROM, TO, null);
+    assertRejected(TelemetryError.INVALID_DEVICE_ID, "x".repeat(65), "temperature", FROM, TO, null);
   }
 
   @ParameterizedTest
@@ -95,33 +93,33 @@ class TelemetryQueryParserTest {
         "device_type"
       })
   void rejectsInvalidOrReservedMetricNames(String metric) {
-    assertRejected(ApiError.TELEMETRY_INVALID_METRIC, "d1", metric, FROM, TO, null);
+    assertRejected(TelemetryError.INVALID_METRIC, "d1", metric, FROM, TO, null);
   }
 
   @Test
   void rejectsAMetricNameLongerThan64Characters() {
-    assertRejected(ApiError.TELEMETRY_INVALID_METRIC, "d1", "m".repeat(65), FROM, TO, null);
+    assertRejected(TelemetryError.INVALID_METRIC, "d1", "m".repeat(65), FROM, TO, null);
     assertThat(underTest.parse("d1", "m".repeat(64), FROM, TO, null).metric()).hasSize(64);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "yesterday", "2026-01-31", "2026-01-31T12:00:00", "1769860800000"})
   void rejectsValuesThatAreNotInstants(String instant) {
-    assertRejected(ApiError.TELEMETRY_INVALID_INSTANT, "d1", "temperature", instant, TO, null);
-    assertRejected(ApiError.TELEMETRY_INVALID_INSTANT, "d1", "temperature", FROM, instant, null);
+    assertRejected(TelemetryError.INVALID_INSTANT, "d1", "temperature", instant, TO, null);
+    assertRejected(TelemetryError.INVALID_INSTANT, "d1", "temperature", FROM, instant, null);
   }
 
   @Test
   void rejectsInstantsOutsideWhatTheStoreCanHold() {
     assertRejected(
-        ApiError.TELEMETRY_INVALID_INSTANT,
+        TelemetryError.INVALID_INSTANT,
         "d1",
         "temperature",
         "1600-01-01T00:00:00Z",
         "1600-01-01T01:00:00Z",
         null);
     assertRejected(
-        ApiError.TELEMETRY_INVALID_INSTANT,
+        TelemetryError.INVALID_INSTANT,
         "d1",
         "temperature",
         "2300-01-01T00:00:00Z",
@@ -131,13 +129,13 @@ class TelemetryQueryParserTest {
 
   @Test
   void rejectsFromAfterTo() {
-    assertRejected(ApiError.TELEMETRY_INVALID_RANGE, "d1", "temperature", TO, FROM, null);
+    assertRejected(TelemetryError.INVALID_RANGE, "d1", "temperature", TO, FROM, null);
   }
 
   @Test
   void rejectsARangeWiderThanTheMaximum() {
     assertRejected(
-        ApiError.TELEMETRY_RANGE_TOO_WIDE,
+        TelemetryError.RANGE_TOO_WIDE,
         "d1",
         "temperature",
         FROM,
@@ -148,7 +146,7 @@ class TelemetryQueryParserTest {
   @ParameterizedTest
   @ValueSource(ints = {0, -1, 501})
   void rejectsLimitsOutsideOneToTheMaximum(int limit) {
-    assertRejected(ApiError.TELEMETRY_INVALID_LIMIT, "d1", "temperature", FROM, TO, limit);
+    assertRejected(TelemetryError.INVALID_LIMIT, "d1", "temperature", FROM, TO, limit);
   }
 
   @Test
@@ -164,7 +162,7 @@ class TelemetryQueryParserTest {
   }
 
   private void assertRejected(
-      ApiError expected,
+      TelemetryError expected,
       String deviceId,
       String metric,
       String from,

@@ -1,5 +1,0 @@
-/** The service's error catalogue and its rendering as RFC 9457 problem details. */
-@NullMarked
-package org.iotplatform.registry.web;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,87 @@
+package org.iotplatform.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * The entries every service shares: errors that Spring MVC raises before any controller runs, and
+ * the unexpected ones.
+ */
+public enum CommonError implements ErrorCode {
+  REQUEST_INVALID(
+      HttpStatus.BAD_REQUEST,
+      "request.invalid",
+      "Invalid request",
+      "Check the request against the API description at /v3/api-docs."),
+  REQUEST_NOT_FOUND(
+      HttpStatus.NOT_FOUND,
+      "request.not-found",
+      "No such endpoint",
+      "Check the path against the API description at /v3/api-docs."),
+  REQUEST_METHOD_NOT_ALLOWED(
+      HttpStatus.METHOD_NOT_ALLOWED,
+      "request.method-not-allowed",
+      "Method not allowed",
+      "Use one of the methods in the Allow header."),
+  REQUEST_NOT_ACCEPTABLE(
+      HttpStatus.NOT_ACCEPTABLE,
+      "request.not-acceptable",
+      "Not acceptable",
+      "Accept application/json."),
+  REQUEST_UNSUPPORTED_MEDIA_TYPE(
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      "request.unsupported-media-type",
+      "Unsupported media type",
+      "Send the body as application/json."),
+  INTERNAL_ERROR(
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      "internal.error",
+      "Internal error",
+      "The service failed unexpectedly; retry later and report it if it persists."),
+  SERVICE_UNAVAILABLE(
+      HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable", "Service unavailable", "Retry later.");
+
+  private final HttpStatus status;
+  private final String code;
+  private final String title;
+  private final String hint;
+
+  CommonError(HttpStatus status, String code, String title, String hint) {
+    this.status = status;
+    this.code = code;
+    this.title = title;
+    this.hint = hint;
+  }
+
+  /** The entry for an error that Spring MVC raised with this status. */
+  public static CommonError forStatus(HttpStatusCode status) {
+    return switch (status.value()) {
+      case 404 -> REQUEST_NOT_FOUND;
+      case 405 -> REQUEST_METHOD_NOT_ALLOWED;
+      case 406 -> REQUEST_NOT_ACCEPTABLE;
+      case 415 -> REQUEST_UNSUPPORTED_MEDIA_TYPE;
+      case 503 -> SERVICE_UNAVAILABLE;
+      default -> status.is4xxClientError() ? REQUEST_INVALID : INTERNAL_ERROR;
+    };
+  }
+
+  @Override
+  public HttpStatus status() {
+    return status;
+  }
+
+  @Override
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public String title() {
+    return title;
+  }
+
+  @Override
+  public String hint() {
+    return hint;
+  }
+}
