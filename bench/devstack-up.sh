@@ -44,7 +44,8 @@ for run in $(seq 1 "$runs"); do
   rss_kb=$(tree_rss_kb "$launcher")
   printf 'run %d: ready in %.1f s (launcher says %s s), stack RSS %d MiB\n' \
     "$run" "$(echo "$wall_ms / 1000" | bc -l)" "$reported" "$(( rss_kb / 1024 ))"
-  kill -INT "$launcher"
+  # SIGTERM, not SIGINT: a background job of a script ignores SIGINT. Both run the same shutdown.
+  kill -TERM "$launcher"
   wait "$launcher" || true
 done
 echo "bench: machine $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"

@@ -2,13 +2,13 @@ package org.iotplatform.devstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Supplier;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -38,7 +38,9 @@ final class DevStack implements AutoCloseable {
   static final List<String> DATABASES = List.of("registry", "ota", "alerts");
 
   private final DevStackOptions options;
-  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
+  private final Object closeLock = new Object();
+  private volatile boolean closed;
   private final List<ServiceProcess> services = new ArrayList<>();
   private KafkaServer kafka;
   private HiveMqServer hiveMq;
@@ -50,8 +52,11 @@ final class DevStack implements AutoCloseable {
     this.options = options;
   }
 
-  /** Starts everything and returns once every part answers. */
-  synchronized void start() {
+  /**
+   * Starts everything and returns once every part answers. A {@link #close()} from another thread
+   * (Ctrl-C during start-up) stops what has started and makes this method fail.
+   */
+  void start() {
     Path var = options.varDir();
     StackPorts ports = options.ports();
     var kafkaStart = async("kafka", () -> KafkaServer.start(ports.kafka(), var.resolve("kafka")));
@@ -107,8 +112,13 @@ final class DevStack implements AutoCloseable {
       register(() -> FlinkJobs.stop(job));
     }
     for (ServiceProcess service : services) {
-      service.awaitHealthy(SERVICE_START_TIMEOUT);
+      service.awaitHealthy(SERVICE_START_TIMEOUT, () -> closed);
     }
+  }
+
+  /** Whether {@link #close()} has been called. */
+  boolean isStopping() {
+    return closed;
   }
 
   /** What a user connects to, in the order the README lists them. */
@@ -158,6 +168,11 @@ final class DevStack implements AutoCloseable {
 
   private <T extends AutoCloseable> T register(T part) {
     started.push(part);
+    if (closed) {
+      // close() ran while this part was starting: stop it too.
+      close();
+      throw new IllegalStateException("stopped while starting");
+    }
     return part;
   }
 
@@ -179,13 +194,16 @@ final class DevStack implements AutoCloseable {
 
   /** Stops every part that was started, last first; failures are logged, not thrown. */
   @Override
-  public synchronized void close() {
-    while (!started.isEmpty()) {
-      AutoCloseable part = started.pop();
-      try {
-        part.close();
-      } catch (Exception e) {
-        LOG.warn("failed to stop {}: {}", part, e.toString());
+  public void close() {
+    closed = true;
+    synchronized (closeLock) {
+      AutoCloseable part;
+      while ((part = started.poll()) != null) {
+        try {
+          part.close();
+        } catch (Exception e) {
+          LOG.warn("failed to stop {}: {}", part, e.toString());
+        }
       }
     }
   }

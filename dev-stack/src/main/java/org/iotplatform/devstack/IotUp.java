@@ -96,6 +96,9 @@ public final class IotUp implements Callable<Integer> {
     try {
       stack.start();
     } catch (RuntimeException e) {
+      if (stack.isStopping()) {
+        return 130; // stopped by Ctrl-C while starting
+      }
       System.err.println("iot: start-up failed: " + e.getMessage());
       return 1; // the shutdown hook stops what did start
     }

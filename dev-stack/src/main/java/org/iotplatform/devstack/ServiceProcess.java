@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * One Spring Boot service running from its executable jar in a child JVM, as it would in
@@ -59,14 +60,18 @@ final class ServiceProcess implements AutoCloseable {
   /**
    * Waits until {@code /actuator/health} answers 200.
    *
-   * @throws IllegalStateException if the process exits or the timeout passes first, with the end of
-   *     its log
+   * @param cancelled when it turns true, waiting stops (the stack is being stopped)
+   * @throws IllegalStateException if the process exits, the timeout passes or waiting is cancelled
+   *     first, with the end of its log
    */
-  void awaitHealthy(Duration timeout) {
+  void awaitHealthy(Duration timeout, BooleanSupplier cancelled) {
     long deadline = System.nanoTime() + timeout.toNanos();
     HttpRequest request =
         HttpRequest.newBuilder(healthUri()).timeout(Duration.ofSeconds(2)).GET().build();
     while (System.nanoTime() < deadline) {
+      if (cancelled.getAsBoolean()) {
+        throw new IllegalStateException("stopped while waiting for " + spec.name());
+      }
       if (!process.isAlive()) {
         throw new IllegalStateException(
             spec.name() + " exited with code " + process.exitValue() + ":\n" + tailOfLog());

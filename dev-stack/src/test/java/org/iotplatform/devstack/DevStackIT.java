@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.assertj.core.api.Condition;
 import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.sdk.TelemetryMessage;
@@ -83,6 +84,36 @@ class DevStackIT {
       restarted.start();
       assertThat(get(query)).as("the stored reading after a restart").contains("\"value\":21.5");
     }
+  }
+
+  @Test
+  void stopsEverythingWhenClosedWhileStarting() throws Exception {
+    DevStackOptions options =
+        new DevStackOptions(
+            Path.of("..").toAbsolutePath().normalize(),
+            varDir,
+            freePorts(),
+            true,
+            false,
+            DevStackOptions.DEFAULT_SERVICE_JVM_OPTIONS);
+    DevStack underTest = new DevStack(options);
+    CompletableFuture<Void> starting = CompletableFuture.runAsync(underTest::start);
+    await()
+        .atMost(PIPELINE_BOUND)
+        .until(
+            () ->
+                ProcessHandle.current()
+                    .descendants()
+                    .anyMatch(child -> commandLine(child).contains("-exec.jar")));
+    List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+
+    underTest.close(); // what Ctrl-C does while services are still booting
+
+    assertThat(starting)
+        .failsWithin(PIPELINE_BOUND)
+        .withThrowableThat()
+        .withMessageContaining("stopped while");
+    assertThat(children).noneMatch(ProcessHandle::isAlive);
   }
 
   private static String commandLine(ProcessHandle process) {
