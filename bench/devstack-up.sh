@@ -16,12 +16,25 @@ mkdir -p target
 rm -rf "$var_dir"
 ./iot build >/dev/null
 
-# Sum of VmRSS (kB) of a process and all its descendants.
-tree_rss_kb() {
-  local pid=$1 total=0 child
-  total=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-  for child in $(cat /proc/"$pid"/task/*/children 2>/dev/null); do
-    total=$(( total + $(tree_rss_kb "$child") ))
+# The stack's processes: the launcher, its descendants, and PostgreSQL, which detaches from its
+# starter (pg_ctl) and is found by its data directory instead.
+stack_pids() {
+  local roots
+  roots="$1 $(pgrep -f -- "$var_dir/postgres/pgdata" | tr '\n' ' ')"
+  ps -e -o pid=,ppid= | awk -v roots="$roots" '
+    BEGIN { n = split(roots, r, " "); for (i = 1; i <= n; i++) root[r[i]] = 1 }
+    { parent[$1] = $2 }
+    END { for (p in parent) { q = p; while (!(q in root) && (q in parent) && q > 1) q = parent[q]; if (q in root) print p } }'
+}
+
+# Sums a field of /proc/PID/smaps_rollup (kB) over the given pids: Rss counts shared pages once
+# per process (an upper bound), Pss splits them among the processes sharing them.
+sum_kb() {
+  local field=$1 total=0 pid value
+  shift
+  for pid in "$@"; do
+    value=$(awk -v f="$field:" '$1 == f {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || true)
+    total=$(( total + ${value:-0} ))
   done
   echo "$total"
 }
@@ -41,9 +54,12 @@ for run in $(seq 1 "$runs"); do
   reported=$(sed -n 's/^iot: ready in \([0-9.]*\) s.*/\1/p' "$log")
   # Let start-up work settle before measuring memory.
   sleep 10
-  rss_kb=$(tree_rss_kb "$launcher")
-  printf 'run %d: ready in %.1f s (launcher says %s s), stack RSS %d MiB\n' \
-    "$run" "$(echo "$wall_ms / 1000" | bc -l)" "$reported" "$(( rss_kb / 1024 ))"
+  pids=$(stack_pids "$launcher" | sort -u)
+  rss_kb=$(sum_kb Rss $pids)
+  pss_kb=$(sum_kb Pss $pids)
+  count=$(echo "$pids" | wc -l)
+  printf 'run %d: ready in %.1f s (launcher says %s s); %d processes: RSS %d MiB, PSS %d MiB\n' \
+    "$run" "$(echo "$wall_ms / 1000" | bc -l)" "$reported" "$count" "$(( rss_kb / 1024 ))" "$(( pss_kb / 1024 ))"
   # SIGTERM, not SIGINT: a background job of a script ignores SIGINT. Both run the same shutdown.
   kill -TERM "$launcher"
   wait "$launcher" || true
