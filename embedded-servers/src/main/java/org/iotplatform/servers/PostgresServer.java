@@ -61,7 +61,7 @@ public final class PostgresServer implements AutoCloseable {
     WorkDir workDir = WorkDir.of(dataDir, "postgres");
     Path logFile = workDir.path().resolve("postgres.log");
     try {
-      EmbeddedPostgres postgres =
+      EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setPort(port)
               .setDataDirectory(workDir.path().resolve("pgdata"))
@@ -71,8 +71,13 @@ public final class PostgresServer implements AutoCloseable {
               .setRegisterShutdownHook(false)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-              .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-              .start();
+              .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+      if (!workDir.isTemporary()) {
+        // The embedded binaries start without fsync (-F) for speed. Kept data must survive a
+        // crash: a commit the server acknowledged is on disk. These settings come after -F.
+        builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+      }
+      EmbeddedPostgres postgres = builder.start();
       LOG.info(
           "PostgreSQL listening on {}:{}, data in {}", FreePorts.LOOPBACK, port, workDir.path());
       return new PostgresServer(postgres, workDir, logFile);

@@ -71,6 +71,23 @@ class PostgresServerIT {
     }
   }
 
+  @Test
+  void syncsAcknowledgedCommitsToDiskWhenDataIsKept(@TempDir Path dataDir) throws SQLException {
+    try (PostgresServer underTest = PostgresServer.start(0, dataDir);
+        Connection connection = underTest.connect("postgres")) {
+      assertThat(queryString(connection, "SHOW fsync")).isEqualTo("on");
+      assertThat(queryString(connection, "SHOW synchronous_commit")).isEqualTo("on");
+    }
+  }
+
+  private static String queryString(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getString(1);
+    }
+  }
+
   private static long queryLong(Connection connection, String sql) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
