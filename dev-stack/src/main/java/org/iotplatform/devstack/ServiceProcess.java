@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.iotplatform.servers.Poll;
 
 /**
  * One Spring Boot service running from its executable jar in a child JVM, as it would in
@@ -65,32 +66,36 @@ final class ServiceProcess implements AutoCloseable {
    *     first, with the end of its log
    */
   void awaitHealthy(Duration timeout, BooleanSupplier cancelled) {
-    long deadline = System.nanoTime() + timeout.toNanos();
     HttpRequest request =
         HttpRequest.newBuilder(healthUri()).timeout(Duration.ofSeconds(2)).GET().build();
-    while (System.nanoTime() < deadline) {
-      if (cancelled.getAsBoolean()) {
-        throw new IllegalStateException("stopped while waiting for " + spec.name());
-      }
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            spec.name() + " exited with code " + process.exitValue() + ":\n" + tailOfLog());
-      }
-      try {
-        HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYetListening) {
-        // The JVM is still starting.
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for " + spec.name(), e);
-      }
-      pause();
+    boolean healthy =
+        Poll.until(
+            timeout,
+            () -> answersOk(request),
+            () -> cancelled.getAsBoolean() || !process.isAlive());
+    if (healthy) {
+      return;
+    }
+    if (cancelled.getAsBoolean()) {
+      throw new IllegalStateException("stopped while waiting for " + spec.name());
+    }
+    if (!process.isAlive()) {
+      throw new IllegalStateException(
+          spec.name() + " exited with code " + process.exitValue() + ":\n" + tailOfLog());
     }
     throw new IllegalStateException(
         spec.name() + " was not healthy within " + timeout + ":\n" + tailOfLog());
+  }
+
+  private boolean answersOk(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException notYetListening) {
+      return false; // the JVM is still starting
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + spec.name(), e);
+    }
   }
 
   ServiceSpec spec() {
@@ -135,15 +140,6 @@ final class ServiceProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void pause() {
-    try {
-      TimeUnit.MILLISECONDS.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 

@@ -3,8 +3,11 @@ package org.iotplatform.servers;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** A bounded poll loop for readiness checks, so that main code needs no test library. */
-final class Poll {
+/**
+ * A bounded poll loop for readiness checks of servers and processes, so that main code needs no
+ * test library.
+ */
+public final class Poll {
 
   private static final Duration PAUSE = Duration.ofMillis(50);
 
@@ -14,7 +17,7 @@ final class Poll {
    * Polls {@code ready} until it returns true; returns false when {@code timeout} passes first or
    * {@code givenUp} returns true.
    */
-  static boolean until(Duration timeout, BooleanSupplier ready, BooleanSupplier givenUp) {
+  public static boolean until(Duration timeout, BooleanSupplier ready, BooleanSupplier givenUp) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       if (ready.getAsBoolean()) {
@@ -27,7 +30,8 @@ final class Poll {
     }
   }
 
-  static boolean until(Duration timeout, BooleanSupplier ready) {
+  /** Polls {@code ready} until it returns true; false when {@code timeout} passes first. */
+  public static boolean until(Duration timeout, BooleanSupplier ready) {
     return until(timeout, ready, () -> false);
   }
 
