@@ -88,7 +88,7 @@ final class DevStack implements AutoCloseable {
     // Service JVMs take longest to start: launch them first, then bring up the broker and the
     // Flink job in this JVM while they boot.
     if (options.services()) {
-      for (ServiceSpec spec : ServiceCatalog.services(ports, kafka.bootstrapServers())) {
+      for (ServiceSpec spec : ServiceCatalog.services(ports, kafka.bootstrapServers(), postgres)) {
         ServiceProcess process =
             ServiceProcess.start(
                 spec, options.serviceJar(spec.name()), options.serviceJvmOptions(), logDir());

@@ -2,6 +2,7 @@ package org.iotplatform.registry;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,11 @@ public class DeviceRegistryApplication {
 
   public static void main(String[] args) {
     SpringApplication.run(DeviceRegistryApplication.class, args);
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
   }
 
   @Bean

@@ -2,12 +2,10 @@ package org.iotplatform.registry;
 
 import org.iotplatform.testsupport.ServiceEndpointChecks;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Boots the whole service on a random port and checks what every platform service offers. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DeviceRegistryApplicationIT {
+class DeviceRegistryApplicationIT extends RegistryITBase {
 
   @Test
   void offersHealthMetricsOpenApiAndProblemDetails(@LocalServerPort int port) {

@@ -1,0 +1,121 @@
+package org.iotplatform.registry.device;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.iotplatform.registry.RegistryError;
+import org.iotplatform.registry.devicetype.DeviceTypeManagement;
+import org.iotplatform.web.ApiException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Devices of a tenant; every method takes the tenant and touches no other tenant's rows. */
+@Service
+public class DeviceManagement {
+
+  private final DeviceRepository repository;
+  private final DeviceTypeManagement types;
+  private final Clock clock;
+
+  DeviceManagement(DeviceRepository repository, DeviceTypeManagement types, Clock clock) {
+    this.repository = repository;
+    this.types = types;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public DeviceResponse create(String tenant, CreateDeviceRequest request) {
+    String id = DeviceValidation.id(request.id());
+    String type = DeviceValidation.type(request.type());
+    DeviceEntity device = new DeviceEntity(new DeviceKey(tenant, id), type, now());
+    device.name(DeviceValidation.name(request.name()));
+    device.labels(DeviceValidation.labels(request.labels()));
+    device.location(DeviceValidation.location(request.location()));
+    device.metadata(DeviceValidation.metadata(request.metadata()));
+    device.firmwareVersion(DeviceValidation.firmwareVersion(request.firmwareVersion()));
+    if (!types.exists(tenant, type)) {
+      throw new ApiException(
+          RegistryError.DEVICE_TYPE_UNKNOWN, "There is no device type '" + type + "'.");
+    }
+    if (repository.existsById(new DeviceKey(tenant, id))) {
+      throw new ApiException(RegistryError.DEVICE_DUPLICATE, "Device '" + id + "' exists.");
+    }
+    return repository.saveAndFlush(device).toResponse();
+  }
+
+  @Transactional(readOnly = true)
+  public DeviceResponse get(String tenant, String id) {
+    return find(tenant, id).toResponse();
+  }
+
+  /**
+   * @param expectedVersion the version the caller last read (from {@code If-Match}), or null to
+   *     update whatever the current version is
+   */
+  @Transactional
+  public DeviceResponse update(
+      String tenant, String id, UpdateDeviceRequest request, @Nullable Long expectedVersion) {
+    DeviceEntity device = find(tenant, id);
+    if (expectedVersion != null && expectedVersion != device.version()) {
+      throw new ApiException(
+          RegistryError.DEVICE_VERSION_CONFLICT,
+          "Device '"
+              + id
+              + "' is at version "
+              + device.version()
+              + ", not "
+              + expectedVersion
+              + ".");
+    }
+    if (request.name() != null) {
+      device.name(DeviceValidation.name(request.name()));
+    }
+    if (request.labels() != null) {
+      device.labels(DeviceValidation.labels(request.labels()));
+    }
+    if (request.location() != null) {
+      device.location(DeviceValidation.location(request.location()));
+    }
+    if (request.metadata() != null) {
+      device.metadata(DeviceValidation.metadata(request.metadata()));
+    }
+    if (request.firmwareVersion() != null) {
+      device.firmwareVersion(DeviceValidation.firmwareVersion(request.firmwareVersion()));
+    }
+    device.updatedAt(now());
+    // Flushing here increments the version (or fails on a concurrent change) before we answer.
+    return repository.saveAndFlush(device).toResponse();
+  }
+
+  @Transactional
+  public void delete(String tenant, String id) {
+    repository.delete(find(tenant, id));
+  }
+
+  @Transactional(readOnly = true)
+  public DevicePage search(String tenant, DeviceFilter filter, @Nullable String cursor, int limit) {
+    String afterId = cursor == null ? null : DeviceCursor.decode(cursor).afterId();
+    // One row more than asked tells whether another page exists without a count.
+    List<DeviceEntity> found = repository.search(tenant, filter, afterId, limit + 1);
+    boolean more = found.size() > limit;
+    List<DeviceEntity> page = more ? found.subList(0, limit) : found;
+    String next = more ? new DeviceCursor(page.get(limit - 1).id()).encode() : null;
+    return new DevicePage(page.stream().map(DeviceEntity::toResponse).toList(), next);
+  }
+
+  private DeviceEntity find(String tenant, String id) {
+    return repository
+        .findById(new DeviceKey(tenant, id))
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    RegistryError.DEVICE_NOT_FOUND, "There is no device '" + id + "'."));
+  }
+
+  private Instant now() {
+    // PostgreSQL keeps microseconds; truncating here makes the answer equal a later read.
+    return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+  }
+}
