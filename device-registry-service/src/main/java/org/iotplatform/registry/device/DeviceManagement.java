@@ -1,5 +1,6 @@
 package org.iotplatform.registry.device;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,6 +9,8 @@ import org.iotplatform.registry.RegistryError;
 import org.iotplatform.registry.devicetype.DeviceTypeManagement;
 import org.iotplatform.web.ApiException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,10 +42,24 @@ public class DeviceManagement {
       throw new ApiException(
           RegistryError.DEVICE_TYPE_UNKNOWN, "There is no device type '" + type + "'.");
     }
-    if (repository.existsById(new DeviceKey(tenant, id))) {
-      throw new ApiException(RegistryError.DEVICE_DUPLICATE, "Device '" + id + "' exists.");
+    // The primary key decides, not a check before the insert: two concurrent creates of one id
+    // then give one 201 and one 409. A new entity (no version yet) is inserted, never merged.
+    try {
+      return repository.saveAndFlush(device).toResponse();
+    } catch (DataIntegrityViolationException e) {
+      if (isUniqueViolation(e)) {
+        throw new ApiException(RegistryError.DEVICE_DUPLICATE, "Device '" + id + "' exists.");
+      }
+      // Else the type's foreign key: the type was deleted after the check above.
+      throw new ApiException(
+          RegistryError.DEVICE_TYPE_UNKNOWN, "There is no device type '" + type + "'.");
     }
-    return repository.saveAndFlush(device).toResponse();
+  }
+
+  /** PostgreSQL's SQLSTATE for a unique (here: primary key) violation. */
+  private static boolean isUniqueViolation(DataIntegrityViolationException e) {
+    return NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql
+        && "23505".equals(sql.getSQLState());
   }
 
   @Transactional(readOnly = true)
