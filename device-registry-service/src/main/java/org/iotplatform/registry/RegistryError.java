@@ -1,6 +1,7 @@
 package org.iotplatform.registry;
 
 import org.iotplatform.web.ErrorCode;
+import org.iotplatform.web.ErrorSpec;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -68,35 +69,14 @@ public enum RegistryError implements ErrorCode {
       "Invalid device type",
       "Correct the field named above and send the request again.");
 
-  private final HttpStatus status;
-  private final String code;
-  private final String title;
-  private final String hint;
+  private final ErrorSpec spec;
 
   RegistryError(HttpStatus status, String code, String title, String hint) {
-    this.status = status;
-    this.code = code;
-    this.title = title;
-    this.hint = hint;
+    this.spec = new ErrorSpec(status, code, title, hint);
   }
 
   @Override
-  public HttpStatus status() {
-    return status;
-  }
-
-  @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public String title() {
-    return title;
-  }
-
-  @Override
-  public String hint() {
-    return hint;
+  public ErrorSpec spec() {
+    return spec;
   }
 }

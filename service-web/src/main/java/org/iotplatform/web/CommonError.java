@@ -41,16 +41,15 @@ public enum CommonError implements ErrorCode {
   SERVICE_UNAVAILABLE(
       HttpStatus.SERVICE_UNAVAILABLE, "service.unavailable", "Service unavailable", "Retry later.");
 
-  private final HttpStatus status;
-  private final String code;
-  private final String title;
-  private final String hint;
+  private final ErrorSpec spec;
 
   CommonError(HttpStatus status, String code, String title, String hint) {
-    this.status = status;
-    this.code = code;
-    this.title = title;
-    this.hint = hint;
+    this.spec = new ErrorSpec(status, code, title, hint);
+  }
+
+  @Override
+  public ErrorSpec spec() {
+    return spec;
   }
 
   /** The entry for an error that Spring MVC raised with this status. */
@@ -63,25 +62,5 @@ public enum CommonError implements ErrorCode {
       case 503 -> SERVICE_UNAVAILABLE;
       default -> status.is4xxClientError() ? REQUEST_INVALID : INTERNAL_ERROR;
     };
-  }
-
-  @Override
-  public HttpStatus status() {
-    return status;
-  }
-
-  @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public String title() {
-    return title;
-  }
-
-  @Override
-  public String hint() {
-    return hint;
   }
 }
