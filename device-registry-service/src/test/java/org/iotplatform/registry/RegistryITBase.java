@@ -15,8 +15,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The registry booted on a random port against the JVM's real PostgreSQL, which {@link
- * PostgresExtension} empties before each test but for the tenants that migration V1 seeds.
- * Integration tests extend it so that they share one Spring context.
+ * PostgresExtension} empties before each test but for the tenants that migration V1 seeds, and its
+ * real Kafka (the outbox relay sends there). Integration tests extend it so that they share one
+ * Spring context.
  */
 @ExtendWith(PostgresExtension.class)
 @KeepTables({"tenants"})
@@ -29,6 +30,7 @@ public abstract class RegistryITBase {
     registry.add("spring.datasource.url", TestServers::postgresJdbcUrl);
     registry.add("spring.datasource.username", () -> TestServers.postgres().user());
     registry.add("spring.datasource.password", () -> TestServers.postgres().password());
+    registry.add("spring.kafka.bootstrap-servers", () -> TestServers.kafka().bootstrapServers());
   }
 
   /** Asserts that the answer is a problem detail with this status and error code. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.iotplatform.contracts.DeviceSnapshot;
 import org.jspecify.annotations.Nullable;
 
 @Entity
@@ -101,6 +102,23 @@ class DeviceEntity {
 
   void updatedAt(Instant updatedAt) {
     this.updatedAt = updatedAt;
+  }
+
+  String tenantId() {
+    return key.tenantId();
+  }
+
+  DeviceSnapshot toSnapshot() {
+    return new DeviceSnapshot(
+        key.tenantId(),
+        key.id(),
+        type,
+        name,
+        labels,
+        firmwareVersion,
+        status.name(),
+        version(),
+        updatedAt);
   }
 
   DeviceResponse toResponse() {

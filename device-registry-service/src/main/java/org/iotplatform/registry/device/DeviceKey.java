@@ -22,6 +22,10 @@ class DeviceKey implements Serializable {
     this.id = id;
   }
 
+  String tenantId() {
+    return tenantId;
+  }
+
   String id() {
     return id;
   }

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.registry.RegistryError;
 import org.iotplatform.registry.devicetype.DeviceTypeManagement;
+import org.iotplatform.registry.outbox.Outbox;
 import org.iotplatform.web.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.NestedExceptionUtils;
@@ -20,11 +22,14 @@ public class DeviceManagement {
 
   private final DeviceRepository repository;
   private final DeviceTypeManagement types;
+  private final Outbox outbox;
   private final Clock clock;
 
-  DeviceManagement(DeviceRepository repository, DeviceTypeManagement types, Clock clock) {
+  DeviceManagement(
+      DeviceRepository repository, DeviceTypeManagement types, Outbox outbox, Clock clock) {
     this.repository = repository;
     this.types = types;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -44,8 +49,9 @@ public class DeviceManagement {
     }
     // The primary key decides, not a check before the insert: two concurrent creates of one id
     // then give one 201 and one 409. A new entity (no version yet) is inserted, never merged.
+    DeviceEntity created;
     try {
-      return repository.saveAndFlush(device).toResponse();
+      created = repository.saveAndFlush(device);
     } catch (DataIntegrityViolationException e) {
       if (isUniqueViolation(e)) {
         throw new ApiException(RegistryError.DEVICE_DUPLICATE, "Device '" + id + "' exists.");
@@ -54,6 +60,8 @@ public class DeviceManagement {
       throw new ApiException(
           RegistryError.DEVICE_TYPE_UNKNOWN, "There is no device type '" + type + "'.");
     }
+    announce(created);
+    return created.toResponse();
   }
 
   /** PostgreSQL's SQLSTATE for a unique (here: primary key) violation. */
@@ -103,12 +111,29 @@ public class DeviceManagement {
     }
     device.updatedAt(now());
     // Flushing here increments the version (or fails on a concurrent change) before we answer.
-    return repository.saveAndFlush(device).toResponse();
+    DeviceEntity updated = repository.saveAndFlush(device);
+    announce(updated);
+    return updated.toResponse();
   }
 
   @Transactional
   public void delete(String tenant, String id) {
-    repository.delete(find(tenant, id));
+    DeviceEntity device = find(tenant, id);
+    repository.delete(device);
+    outbox.append(aggregateKey(tenant, id), KafkaTopics.DEVICES, id, null);
+  }
+
+  /** Records the device's new state for {@link KafkaTopics#DEVICES}, in this transaction. */
+  private void announce(DeviceEntity device) {
+    outbox.append(
+        aggregateKey(device.tenantId(), device.id()),
+        KafkaTopics.DEVICES,
+        device.id(),
+        DeviceSnapshotJson.toJson(device.toSnapshot()));
+  }
+
+  private static String aggregateKey(String tenant, String id) {
+    return "device:" + tenant + "/" + id;
   }
 
   @Transactional(readOnly = true)
