@@ -91,7 +91,7 @@ class DeviceApiIT extends RegistryITBase {
         post("{\"id\": \"has/slash\", \"type\": \"thermometer\"}"), 400, "device.invalid-id");
     assertProblem(post("{\"type\": \"thermometer\"}"), 400, "device.invalid-id");
 
-    assertThat(search("/api/v1/devices").items()).isEmpty();
+    assertThat(DevicePages.fetch(underTest, "/api/v1/devices").items()).isEmpty();
   }
 
   @Test
@@ -215,18 +215,6 @@ class DeviceApiIT extends RegistryITBase {
         .expectStatus()
         .isOk()
         .expectBody(DeviceResponse.class)
-        .returnResult()
-        .getResponseBody();
-  }
-
-  private DevicePage search(String uri) {
-    return underTest
-        .get()
-        .uri(uri)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(DevicePage.class)
         .returnResult()
         .getResponseBody();
   }

@@ -126,7 +126,8 @@ class DeviceSearchApiIT extends RegistryITBase {
     String cursor = null;
     do {
       DevicePage page =
-          page("/api/v1/devices?limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+          DevicePages.fetch(
+              underTest, "/api/v1/devices?limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
       page.items().forEach(device -> seen.add(device.id()));
       pageSizes.add(page.items().size());
       cursor = page.nextCursor();
@@ -143,8 +144,10 @@ class DeviceSearchApiIT extends RegistryITBase {
       create("m-" + i, "meter", Map.of());
     }
 
-    DevicePage first = page("/api/v1/devices?type=meter&limit=2");
-    DevicePage second = page("/api/v1/devices?type=meter&limit=2&cursor=" + first.nextCursor());
+    DevicePage first = DevicePages.fetch(underTest, "/api/v1/devices?type=meter&limit=2");
+    DevicePage second =
+        DevicePages.fetch(
+            underTest, "/api/v1/devices?type=meter&limit=2&cursor=" + first.nextCursor());
 
     assertThat(first.items()).extracting(DeviceResponse::id).containsExactly("m-0", "m-1");
     assertThat(second.items()).extracting(DeviceResponse::id).containsExactly("m-2", "m-3");
@@ -155,14 +158,14 @@ class DeviceSearchApiIT extends RegistryITBase {
     create("t-1", "thermometer", Map.of());
     create("t-2", "thermometer", Map.of());
 
-    assertThat(page("/api/v1/devices?limit=2").nextCursor()).isNull();
+    assertThat(DevicePages.fetch(underTest, "/api/v1/devices?limit=2").nextCursor()).isNull();
   }
 
   @Test
   void refusesATamperedCursor() {
     create("t-1", "thermometer", Map.of());
     create("t-2", "thermometer", Map.of());
-    String cursor = page("/api/v1/devices?limit=1").nextCursor();
+    String cursor = DevicePages.fetch(underTest, "/api/v1/devices?limit=1").nextCursor();
     String tampered = (cursor.charAt(0) == 'A' ? "B" : "A") + cursor.substring(1);
 
     assertProblem(
@@ -211,20 +214,8 @@ class DeviceSearchApiIT extends RegistryITBase {
         .isCreated();
   }
 
-  private DevicePage page(String uri) {
-    return underTest
-        .get()
-        .uri(uri)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(DevicePage.class)
-        .returnResult()
-        .getResponseBody();
-  }
-
   private List<String> ids(String uri) {
-    return page(uri).items().stream().map(DeviceResponse::id).toList();
+    return DevicePages.fetch(underTest, uri).items().stream().map(DeviceResponse::id).toList();
   }
 
   private static void lastSeen(String id, Instant at) throws SQLException {
