@@ -31,6 +31,8 @@ public abstract class RegistryITBase {
     registry.add("spring.datasource.username", () -> TestServers.postgres().user());
     registry.add("spring.datasource.password", () -> TestServers.postgres().password());
     registry.add("spring.kafka.bootstrap-servers", () -> TestServers.kafka().bootstrapServers());
+    // Status changes show in the table soon after their event.
+    registry.add("iot.registry.status.flush-interval", () -> "100ms");
   }
 
   /** Asserts that the answer is a problem detail with this status and error code. */

@@ -17,6 +17,9 @@ public final class KafkaHeaders {
   /** When the broker received the publish, in epoch milliseconds. */
   public static final String RECEIVED_AT = "received-at";
 
+  /** On {@link KafkaTopics#DEVICE_EVENTS}: which {@link DeviceEventType} the record is. */
+  public static final String EVENT_TYPE = "event-type";
+
   /** On dead-letter records: why the record was rejected, as a stable code and a message. */
   public static final String REJECT_REASON = "reject-reason";
 

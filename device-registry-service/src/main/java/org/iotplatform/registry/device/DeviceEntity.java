@@ -44,11 +44,13 @@ class DeviceEntity {
   @Column(name = "firmware_version")
   private @Nullable String firmwareVersion;
 
+  // Status and last_seen belong to the status writer (status.StatusWriter), which updates them
+  // with SQL: an operator's edit of the device must not write back a stale copy.
   @Enumerated(EnumType.STRING)
-  @Column(name = "status", nullable = false)
+  @Column(name = "status", nullable = false, updatable = false)
   private DeviceStatus status = DeviceStatus.OFFLINE;
 
-  @Column(name = "last_seen")
+  @Column(name = "last_seen", updatable = false)
   private @Nullable Instant lastSeen;
 
   @Column(name = "created_at", nullable = false)

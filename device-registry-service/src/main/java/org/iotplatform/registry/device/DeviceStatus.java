@@ -1,6 +1,6 @@
 package org.iotplatform.registry.device;
 
-/** Whether a device is connected; set from device events (to come), OFFLINE until then. */
+/** Whether a device is connected, from its events (package {@code status}); OFFLINE until then. */
 public enum DeviceStatus {
   ONLINE,
   OFFLINE
