@@ -38,18 +38,22 @@ class OutboxRelay implements SmartLifecycle {
   private final TransactionTemplate transactions;
   private final KafkaTemplate<String, byte[]> kafka;
   private final OutboxProperties properties;
+  private final OutboxCleanup cleanup;
   private @Nullable ScheduledExecutorService executor;
   private Duration pause;
+  private long lastCleanup = System.nanoTime();
 
   OutboxRelay(
       JdbcTemplate jdbc,
       TransactionTemplate transactions,
       KafkaTemplate<String, byte[]> kafka,
-      OutboxProperties properties) {
+      OutboxProperties properties,
+      OutboxCleanup cleanup) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.kafka = kafka;
     this.properties = properties;
+    this.cleanup = cleanup;
     this.pause = properties.interval();
   }
 
@@ -120,11 +124,28 @@ class OutboxRelay implements SmartLifecycle {
         log.info("Outbox relay publishes again");
       }
       pause = properties.interval();
+      cleanUpNowAndThen();
     } catch (RuntimeException e) {
       pause = min(pause.multipliedBy(2), properties.maxBackoff());
       log.warn("Outbox relay failed, retrying in {}: {}", pause, e.getMessage());
     }
     schedule(pause);
+  }
+
+  /** On the relay's thread, so that cleanup and relay never compete for the table's rows. */
+  private void cleanUpNowAndThen() {
+    if (System.nanoTime() - lastCleanup < OutboxCleanup.EVERY.toNanos()) {
+      return;
+    }
+    lastCleanup = System.nanoTime();
+    try {
+      int deleted = cleanup.deleteExpired();
+      if (deleted > 0) {
+        log.info("Outbox cleanup deleted {} published rows past their retention", deleted);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Outbox cleanup failed, trying again later: {}", e.getMessage());
+    }
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -19,7 +19,11 @@ class OutboxPropertiesTest {
     assertThat(underTest)
         .isEqualTo(
             new OutboxProperties(
-                Duration.ofMillis(200), 100, Duration.ofSeconds(10), Duration.ofSeconds(10)));
+                Duration.ofMillis(200),
+                100,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(10),
+                Duration.ofDays(7)));
   }
 
   @Test
@@ -30,12 +34,17 @@ class OutboxPropertiesTest {
                 "iot.registry.outbox.interval", "50ms",
                 "iot.registry.outbox.batch-size", "7",
                 "iot.registry.outbox.max-backoff", "2s",
-                "iot.registry.outbox.send-timeout", "3s"));
+                "iot.registry.outbox.send-timeout", "3s",
+                "iot.registry.outbox.retention", "1h"));
 
     assertThat(underTest)
         .isEqualTo(
             new OutboxProperties(
-                Duration.ofMillis(50), 7, Duration.ofSeconds(2), Duration.ofSeconds(3)));
+                Duration.ofMillis(50),
+                7,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(3),
+                Duration.ofHours(1)));
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +37,20 @@ class OutboxRelayIT {
   /** Gives up on an unreachable Kafka quickly. */
   private static final OutboxProperties IMPATIENT =
       new OutboxProperties(
-          Duration.ofMillis(200), 10, Duration.ofSeconds(1), Duration.ofMillis(1500));
+          Duration.ofMillis(200),
+          10,
+          Duration.ofSeconds(1),
+          Duration.ofMillis(1500),
+          Duration.ofDays(7));
 
   /** Leaves time for auto-creating the topic on a busy machine. */
   private static final OutboxProperties PATIENT =
       new OutboxProperties(
-          Duration.ofMillis(200), 10, Duration.ofSeconds(1), Duration.ofSeconds(30));
+          Duration.ofMillis(200),
+          10,
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(30),
+          Duration.ofDays(7));
 
   private JdbcTemplate jdbc;
   private TransactionTemplate transactions;
@@ -110,7 +119,12 @@ class OutboxRelayIT {
 
   private OutboxRelay relay(
       DefaultKafkaProducerFactory<String, byte[]> factory, OutboxProperties properties) {
-    return new OutboxRelay(jdbc, transactions, new KafkaTemplate<>(factory), properties);
+    return new OutboxRelay(
+        jdbc,
+        transactions,
+        new KafkaTemplate<>(factory),
+        properties,
+        new OutboxCleanup(jdbc, properties, Clock.systemUTC()));
   }
 
   /** A loopback port nobody listens on: bound, then released. */
