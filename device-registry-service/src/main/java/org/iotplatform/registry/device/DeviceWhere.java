@@ -25,6 +25,9 @@ public final class DeviceWhere {
   private final StringBuilder sql = new StringBuilder();
   private final Map<String, Object> parameters = new LinkedHashMap<>();
   private final String tenant;
+  // The members and keyset conditions are rendered last, by sql(), because each shapes the other.
+  private @Nullable String membersOf;
+  private @Nullable String afterId;
 
   /** Starts with the tenant condition, which every query over devices needs. */
   public DeviceWhere(String tenant) {
@@ -97,12 +100,10 @@ public final class DeviceWhere {
   /** The devices of the group, or no condition for a null scope. */
   public DeviceWhere group(@Nullable GroupScope scope) {
     if (scope instanceof GroupScope.Members members) {
-      and(
-          "id IN (SELECT m.device_id FROM device_group_members m WHERE m.tenant_id = "
-              + tenant
-              + " AND m.group_id = "
-              + bind(members.groupId())
-              + ")");
+      if (membersOf != null) {
+        throw new IllegalStateException("a query selects the members of one group at most");
+      }
+      membersOf = bind(members.groupId());
     } else if (scope instanceof GroupScope.Matching matching) {
       DeviceCriteria criteria = matching.criteria();
       type(criteria.type());
@@ -116,14 +117,28 @@ public final class DeviceWhere {
   /** The keyset condition of the next page: ids after the last one of the previous page. */
   DeviceWhere afterId(@Nullable String afterId) {
     if (afterId != null) {
-      and("id > " + bind(afterId));
+      this.afterId = bind(afterId);
     }
     return this;
   }
 
   /** The conditions joined with AND, without the keyword WHERE. */
   public String sql() {
-    return sql.toString();
+    StringBuilder all = new StringBuilder(sql);
+    if (membersOf != null) {
+      // The keyset bound inside too: PostgreSQL does not carry it over the join by itself, and
+      // without it a deep page of a large group would read the members before the cursor again.
+      all.append(" AND id IN (SELECT m.device_id FROM device_group_members m WHERE m.tenant_id = ")
+          .append(tenant)
+          .append(" AND m.group_id = ")
+          .append(membersOf)
+          .append(afterId == null ? "" : " AND m.device_id > " + afterId)
+          .append(')');
+    }
+    if (afterId != null) {
+      all.append(" AND id > ").append(afterId);
+    }
+    return all.toString();
   }
 
   public Map<String, Object> parameters() {

@@ -1,6 +1,7 @@
 package org.iotplatform.registry.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +41,29 @@ class DeviceWhereTest {
             "tenant_id = :p0 AND id IN (SELECT m.device_id FROM device_group_members m"
                 + " WHERE m.tenant_id = :p0 AND m.group_id = :p1)");
     assertThat(underTest.parameters()).containsEntry("p1", group);
+  }
+
+  @Test
+  void boundsTheMembersByTheCursorToo() {
+    UUID group = UUID.randomUUID();
+
+    DeviceWhere underTest =
+        new DeviceWhere("acme").afterId("d-7").group(new GroupScope.Members(group)).type("meter");
+
+    assertThat(underTest.sql())
+        .isEqualTo(
+            "tenant_id = :p0 AND type = :p3 AND id IN (SELECT m.device_id FROM"
+                + " device_group_members m WHERE m.tenant_id = :p0 AND m.group_id = :p2"
+                + " AND m.device_id > :p1) AND id > :p1");
+  }
+
+  @Test
+  void refusesTheMembersOfTwoGroups() {
+    DeviceWhere underTest =
+        new DeviceWhere("acme").group(new GroupScope.Members(UUID.randomUUID()));
+
+    assertThatIllegalStateException()
+        .isThrownBy(() -> underTest.group(new GroupScope.Members(UUID.randomUUID())));
   }
 
   @Test
