@@ -67,7 +67,44 @@ public enum RegistryError implements ErrorCode {
       HttpStatus.BAD_REQUEST,
       "device-type.invalid",
       "Invalid device type",
-      "Correct the field named above and send the request again.");
+      "Correct the field named above and send the request again."),
+
+  // Device groups (feature "group", with the group filter of the search and the fleet summary).
+  GROUP_NOT_FOUND(
+      HttpStatus.NOT_FOUND,
+      "group.not-found",
+      "Group not found",
+      "Check the group's name or id; list the groups at /api/v1/groups."),
+  GROUP_UNKNOWN(
+      HttpStatus.UNPROCESSABLE_CONTENT,
+      "group.unknown",
+      "Unknown group",
+      "Name an existing group (by name or id); list the groups at /api/v1/groups."),
+  GROUP_DUPLICATE(
+      HttpStatus.CONFLICT,
+      "group.duplicate",
+      "Group exists",
+      "Choose another name, or change the existing group with PATCH."),
+  GROUP_INVALID(
+      HttpStatus.BAD_REQUEST,
+      "group.invalid",
+      "Invalid group",
+      "Correct the field named above and send the request again."),
+  GROUP_NOT_STATIC(
+      HttpStatus.CONFLICT,
+      "group.not-static",
+      "Group is dynamic",
+      "A dynamic group's devices follow from its filter: change the filter, or use a static group."),
+  GROUP_UNKNOWN_DEVICE(
+      HttpStatus.UNPROCESSABLE_CONTENT,
+      "group.unknown-device",
+      "Unknown device",
+      "Create the devices first, or leave out the ids named above; nothing was added."),
+  GROUP_VERSION_CONFLICT(
+      HttpStatus.PRECONDITION_FAILED,
+      "group.version-conflict",
+      "Group changed",
+      "Read the group again and retry with its current ETag in If-Match.");
 
   private final ErrorSpec spec;
 

@@ -27,10 +27,12 @@ class DeviceController {
 
   private final DeviceManagement management;
   private final CurrentTenant tenant;
+  private final GroupScopes groups;
 
-  DeviceController(DeviceManagement management, CurrentTenant tenant) {
+  DeviceController(DeviceManagement management, CurrentTenant tenant, GroupScopes groups) {
     this.management = management;
     this.tenant = tenant;
+    this.groups = groups;
   }
 
   @PostMapping
@@ -74,9 +76,15 @@ class DeviceController {
       @RequestParam(name = "q", required = false) @Nullable String text,
       @RequestParam(required = false) @Nullable Instant lastSeenFrom,
       @RequestParam(required = false) @Nullable Instant lastSeenTo,
+      @RequestParam(required = false) @Nullable Double minLat,
+      @RequestParam(required = false) @Nullable Double maxLat,
+      @RequestParam(required = false) @Nullable Double minLon,
+      @RequestParam(required = false) @Nullable Double maxLon,
+      @RequestParam(required = false) @Nullable String group,
       @RequestParam(required = false) @Nullable Integer limit,
       @RequestParam(required = false) @Nullable String cursor) {
     DeviceValidation.lastSeenRange(lastSeenFrom, lastSeenTo);
+    String tenantId = tenant.id();
     DeviceFilter filter =
         new DeviceFilter(
             type,
@@ -85,8 +93,10 @@ class DeviceController {
             DeviceValidation.labelFilters(labels),
             text == null || text.isBlank() ? null : text,
             lastSeenFrom,
-            lastSeenTo);
-    return management.search(tenant.id(), filter, cursor, DeviceValidation.limit(limit));
+            lastSeenTo,
+            DeviceValidation.locationBox(minLat, maxLat, minLon, maxLon),
+            group == null ? null : groups.scope(tenantId, group));
+    return management.search(tenantId, filter, cursor, DeviceValidation.limit(limit));
   }
 
   private static String etag(DeviceResponse device) {

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param text a case-insensitive substring of the id or the name
  * @param lastSeenFrom inclusive
  * @param lastSeenTo exclusive
+ * @param locationBox the device's location must lie inside
+ * @param group the device must be in the group
  */
 record DeviceFilter(
     @Nullable String type,
@@ -19,4 +21,12 @@ record DeviceFilter(
     Map<String, String> labels,
     @Nullable String text,
     @Nullable Instant lastSeenFrom,
-    @Nullable Instant lastSeenTo) {}
+    @Nullable Instant lastSeenTo,
+    @Nullable LocationBox locationBox,
+    @Nullable GroupScope group) {
+
+  /** Every device of the group. */
+  static DeviceFilter of(GroupScope group) {
+    return new DeviceFilter(null, null, null, Map.of(), null, null, null, null, group);
+  }
+}

@@ -147,6 +147,13 @@ public class DeviceManagement {
     return new DevicePage(page.stream().map(DeviceEntity::toResponse).toList(), next);
   }
 
+  /** One page of the devices of a group, ordered by id and paged like {@link #search}. */
+  @Transactional(readOnly = true)
+  public DevicePage searchGroup(
+      String tenant, GroupScope group, @Nullable String cursor, int limit) {
+    return search(tenant, DeviceFilter.of(group), cursor, limit);
+  }
+
   private DeviceEntity find(String tenant, String id) {
     return repository
         .findById(new DeviceKey(tenant, id))

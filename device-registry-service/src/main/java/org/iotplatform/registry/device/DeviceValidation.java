@@ -114,6 +114,19 @@ final class DeviceValidation {
     }
   }
 
+  /** The search's location box from its four parameters, all given or none. */
+  static @Nullable LocationBox locationBox(
+      @Nullable Double minLat,
+      @Nullable Double maxLat,
+      @Nullable Double minLon,
+      @Nullable Double maxLon) {
+    try {
+      return LocationBox.of(minLat, maxLat, minLon, maxLon);
+    } catch (IllegalArgumentException e) {
+      throw filterInvalid("The location box " + e.getMessage());
+    }
+  }
+
   static int limit(@Nullable Integer limit) {
     if (limit == null) {
       return DEFAULT_LIMIT;

@@ -1,0 +1,5 @@
+/** Fleet summary counts for dashboards, aggregated in SQL. */
+@NullMarked
+package org.iotplatform.registry.fleet;
+
+import org.jspecify.annotations.NullMarked;
