@@ -14,9 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * Groups stay inside the tenant of {@code CurrentTenant}: another tenant's groups, members and
- * devices, stored with the same names and ids, are never seen, changed or counted. The other tenant
- * is written with SQL, since every API call acts in the caller's tenant.
+ * Groups stay inside the tenant of {@code CurrentTenant}: another tenant's groups (with the same
+ * names), members and devices are never seen, changed or counted. The other tenant is written with
+ * SQL, since every API call acts in the caller's tenant; its device ids differ, as device ids are
+ * unique across tenants (ADR 0007).
  */
 class GroupTenantScopeIT extends RegistryITBase {
 
@@ -45,7 +46,7 @@ class GroupTenantScopeIT extends RegistryITBase {
             + " updated_at, version) VALUES"
             + " ('"
             + OTHER
-            + "', 't-1', 'thermometer', 'ONLINE', '9.9', now(), now(), 0),"
+            + "', 'o-2', 'thermometer', 'ONLINE', '9.9', now(), now(), 0),"
             + " ('"
             + OTHER
             + "', 'o-1', 'thermometer', 'ONLINE', '9.9', now(), now(), 0)",
@@ -67,7 +68,7 @@ class GroupTenantScopeIT extends RegistryITBase {
             + OTHER
             + "', '"
             + OTHER_LAB
-            + "', 't-1', now()),"
+            + "', 'o-2', now()),"
             + " ('"
             + OTHER
             + "', '"
