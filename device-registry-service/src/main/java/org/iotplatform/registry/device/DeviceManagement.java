@@ -13,6 +13,7 @@ import org.iotplatform.web.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -110,8 +111,16 @@ public class DeviceManagement {
       device.firmwareVersion(DeviceValidation.firmwareVersion(request.firmwareVersion()));
     }
     device.updatedAt(now());
-    // Flushing here increments the version (or fails on a concurrent change) before we answer.
-    DeviceEntity updated = repository.saveAndFlush(device);
+    DeviceEntity updated;
+    try {
+      // Flushing here increments the version (or fails on a concurrent change) before we answer.
+      updated = repository.saveAndFlush(device);
+    } catch (OptimisticLockingFailureException e) {
+      throw new ApiException(
+          RegistryError.DEVICE_VERSION_CONFLICT,
+          "Device '" + id + "' was changed by another request meanwhile.",
+          e);
+    }
     announce(updated);
     return updated.toResponse();
   }
