@@ -26,15 +26,15 @@ class CredentialSnapshots implements DeviceCredentials {
 
   @Override
   public List<DeviceSnapshot.Credential> forSnapshot(String tenant, String deviceId, Instant at) {
-    Instant keptSince = at.minus(ENDED_KEPT);
     return repository.findByTenantIdAndDeviceIdOrderByCreatedAtAscIdAsc(tenant, deviceId).stream()
-        .filter(credential -> endsAfter(credential, keptSince))
+        .filter(credential -> isKept(credential, at))
         .map(CredentialEntity::toSnapshot)
         .toList();
   }
 
-  private static boolean endsAfter(CredentialEntity credential, Instant instant) {
+  /** Whether a snapshot taken at {@code at} lists the credential. */
+  static boolean isKept(CredentialEntity credential, Instant at) {
     Instant end = credential.end();
-    return end == null || end.isAfter(instant);
+    return end == null || end.isAfter(at.minus(ENDED_KEPT));
   }
 }
