@@ -3,6 +3,8 @@ package org.iotplatform.registry.credential.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Instant;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -13,6 +15,8 @@ import org.iotplatform.web.ApiException;
 import org.iotplatform.web.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DeviceCsrTest {
 
@@ -28,6 +32,20 @@ class DeviceCsrTest {
     DeviceCsr underTest = DeviceCsr.parse(TestCsrs.csr("thermo-1", TestCsrs.rsaKeyPair(2048)));
 
     assertThat(underTest.requireDevice("thermo-1").commonName()).isEqualTo("thermo-1");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"openssl-ec-thermo-1.csr, thermo-1", "openssl-rsa-meter-7.csr, meter-7"})
+  void acceptsCsrsMadeByOpenssl(String file, String deviceId) throws Exception {
+    // Made with: openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes
+    // -subj /CN=thermo-1 (and -newkey rsa:2048 -subj "/O=Acme/CN=meter-7"); keys discarded.
+    String pem;
+    try (InputStream in = DeviceCsrTest.class.getResourceAsStream("/csr/" + file)) {
+      assertThat(in).as(file).isNotNull();
+      pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    }
+
+    assertThat(DeviceCsr.parse(pem).requireDevice(deviceId).commonName()).isEqualTo(deviceId);
   }
 
   @Test
