@@ -104,7 +104,37 @@ public enum RegistryError implements ErrorCode {
       HttpStatus.PRECONDITION_FAILED,
       "group.version-conflict",
       "Group changed",
-      "Read the group again and retry with its current ETag in If-Match.");
+      "Read the group again and retry with its current ETag in If-Match."),
+
+  // Credentials: device certificates from CSRs, tokens, rotation and revocation.
+  CREDENTIAL_NOT_FOUND(
+      HttpStatus.NOT_FOUND,
+      "credential.not-found",
+      "Credential not found",
+      "Check the credential id; list the device's credentials at"
+          + " /api/v1/devices/{id}/credentials."),
+  CREDENTIAL_INVALID_CSR(
+      HttpStatus.BAD_REQUEST,
+      "credential.invalid-csr",
+      "Invalid certificate signing request",
+      "Send a PEM PKCS#10 CSR ('BEGIN CERTIFICATE REQUEST') made and signed on the device with"
+          + " its own key (EC P-256 or RSA of 2048 bits or more)."),
+  CREDENTIAL_CSR_SUBJECT_MISMATCH(
+      HttpStatus.UNPROCESSABLE_CONTENT,
+      "credential.csr-subject-mismatch",
+      "CSR names another device",
+      "Make the CSR's subject CN=<device id> of the device in the path, and only that CN."),
+  CREDENTIAL_INVALID(
+      HttpStatus.BAD_REQUEST,
+      "credential.invalid",
+      "Invalid credential request",
+      "Correct the field named above and send the request again."),
+  CREDENTIAL_INVALID_REPLACEMENT(
+      HttpStatus.UNPROCESSABLE_CONTENT,
+      "credential.invalid-replacement",
+      "Credential cannot be replaced",
+      "Name in replaces the id of an unrevoked credential of the same kind of this device; list"
+          + " them at /api/v1/devices/{id}/credentials.");
 
   private final ErrorSpec spec;
 

@@ -2,6 +2,10 @@ package org.iotplatform.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.iotplatform.testsupport.KeepTables;
 import org.iotplatform.testsupport.PostgresExtension;
 import org.iotplatform.testsupport.TestServers;
@@ -25,14 +29,29 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @AutoConfigureRestTestClient
 public abstract class RegistryITBase {
 
+  /**
+   * The platform CA's directory for this JVM's registry: generated there at the context's start,
+   * never under the module's {@code var/}.
+   */
+  protected static final Path CA_DIRECTORY = temporaryDirectory("registry-ca-");
+
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
+    registry.add("iot.registry.ca.directory", CA_DIRECTORY::toString);
     registry.add("spring.datasource.url", TestServers::postgresJdbcUrl);
     registry.add("spring.datasource.username", () -> TestServers.postgres().user());
     registry.add("spring.datasource.password", () -> TestServers.postgres().password());
     registry.add("spring.kafka.bootstrap-servers", () -> TestServers.kafka().bootstrapServers());
     // Status changes show in the table soon after their event.
     registry.add("iot.registry.status.flush-interval", () -> "100ms");
+  }
+
+  private static Path temporaryDirectory(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Asserts that the answer is a problem detail with this status and error code. */

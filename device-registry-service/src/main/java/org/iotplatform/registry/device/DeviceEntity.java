@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -110,7 +111,7 @@ class DeviceEntity {
     return key.tenantId();
   }
 
-  DeviceSnapshot toSnapshot() {
+  DeviceSnapshot toSnapshot(List<DeviceSnapshot.Credential> credentials) {
     return new DeviceSnapshot(
         key.tenantId(),
         key.id(),
@@ -120,7 +121,8 @@ class DeviceEntity {
         firmwareVersion,
         status.name(),
         version(),
-        updatedAt);
+        updatedAt,
+        credentials);
   }
 
   DeviceResponse toResponse() {

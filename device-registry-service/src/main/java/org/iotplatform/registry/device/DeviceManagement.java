@@ -15,6 +15,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Devices of a tenant; every method takes the tenant and touches no other tenant's rows. */
@@ -24,13 +25,19 @@ public class DeviceManagement {
   private final DeviceRepository repository;
   private final DeviceTypeManagement types;
   private final Outbox outbox;
+  private final DeviceCredentials credentials;
   private final Clock clock;
 
   DeviceManagement(
-      DeviceRepository repository, DeviceTypeManagement types, Outbox outbox, Clock clock) {
+      DeviceRepository repository,
+      DeviceTypeManagement types,
+      Outbox outbox,
+      DeviceCredentials credentials,
+      Clock clock) {
     this.repository = repository;
     this.types = types;
     this.outbox = outbox;
+    this.credentials = credentials;
     this.clock = clock;
   }
 
@@ -132,13 +139,40 @@ public class DeviceManagement {
     outbox.append(aggregateKey(tenant, id), KafkaTopics.DEVICES, id, null);
   }
 
+  /**
+   * Locks the device until the caller's transaction ends, before its credentials change: changes of
+   * one device's credentials then follow one another, and each snapshot holds all earlier ones.
+   * Call {@link #credentialsChanged} after the change, in the same transaction.
+   *
+   * @throws ApiException {@code device.not-found}
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void lockForCredentialChange(String tenant, String id) {
+    repository.findForUpdate(new DeviceKey(tenant, id)).orElseThrow(() -> notFound(id));
+  }
+
+  /**
+   * Records that the device's credentials changed: a new version of the device (consumers of the
+   * devices topic keep only the highest) and its snapshot, in the caller's transaction.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void credentialsChanged(String tenant, String id) {
+    DeviceEntity device = find(tenant, id);
+    // The row is locked since lockForCredentialChange, so no other change can meet this one, and
+    // the new updatedAt makes the row dirty: the flush raises the version.
+    device.updatedAt(now());
+    announce(repository.saveAndFlush(device));
+  }
+
   /** Records the device's new state for {@link KafkaTopics#DEVICES}, in this transaction. */
   private void announce(DeviceEntity device) {
+    var snapshot =
+        device.toSnapshot(credentials.forSnapshot(device.tenantId(), device.id(), now()));
     outbox.append(
         aggregateKey(device.tenantId(), device.id()),
         KafkaTopics.DEVICES,
         device.id(),
-        DeviceSnapshotJson.toJson(device.toSnapshot()));
+        DeviceSnapshotJson.toJson(snapshot));
   }
 
   private static String aggregateKey(String tenant, String id) {
@@ -164,12 +198,11 @@ public class DeviceManagement {
   }
 
   private DeviceEntity find(String tenant, String id) {
-    return repository
-        .findById(new DeviceKey(tenant, id))
-        .orElseThrow(
-            () ->
-                new ApiException(
-                    RegistryError.DEVICE_NOT_FOUND, "There is no device '" + id + "'."));
+    return repository.findById(new DeviceKey(tenant, id)).orElseThrow(() -> notFound(id));
+  }
+
+  private static ApiException notFound(String id) {
+    return new ApiException(RegistryError.DEVICE_NOT_FOUND, "There is no device '" + id + "'.");
   }
 
   private Instant now() {
