@@ -6,9 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.iotplatform.contracts.CredentialCheck;
 import org.iotplatform.registry.RegistryError;
+import org.iotplatform.registry.audit.AuditActions;
+import org.iotplatform.registry.audit.AuditTrail;
 import org.iotplatform.registry.credential.internal.CaStore;
 import org.iotplatform.registry.credential.internal.CertificateAuthority;
 import org.iotplatform.registry.credential.internal.DeviceCsr;
@@ -32,6 +36,7 @@ public class CredentialManagement {
   private final CertificateAuthority ca;
   private final Tokens tokens;
   private final CredentialProperties properties;
+  private final AuditTrail audit;
   private final Clock clock;
 
   CredentialManagement(
@@ -40,12 +45,14 @@ public class CredentialManagement {
       CertificateAuthority ca,
       Tokens tokens,
       CredentialProperties properties,
+      AuditTrail audit,
       Clock clock) {
     this.repository = repository;
     this.devices = devices;
     this.ca = ca;
     this.tokens = tokens;
     this.properties = properties;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -83,6 +90,7 @@ public class CredentialManagement {
                 now));
     @Nullable Instant replacedUntil = endReplaced(replaced, credential, now.plus(overlap));
     devices.credentialsChanged(tenant, deviceId);
+    recordIssued(tenant, deviceId, credential, replaced, replacedUntil, Map.of("serial", serial));
     return new IssuedCertificate(
         credential.id(),
         deviceId,
@@ -115,6 +123,7 @@ public class CredentialManagement {
             CredentialEntity.token(tenant, deviceId, tokens.hash(token), notAfter, now));
     @Nullable Instant replacedUntil = endReplaced(replaced, credential, now.plus(overlap));
     devices.credentialsChanged(tenant, deviceId);
+    recordIssued(tenant, deviceId, credential, replaced, replacedUntil, Map.of());
     return new IssuedToken(
         credential.id(),
         deviceId,
@@ -155,6 +164,29 @@ public class CredentialManagement {
     }
     credential.revoke(now);
     devices.credentialsChanged(tenant, deviceId);
+    audit.record(
+        tenant,
+        deviceId,
+        AuditActions.CREDENTIAL_REVOKED,
+        Map.of("credentialId", credential.id(), "kind", credential.kind().name()));
+  }
+
+  private void recordIssued(
+      String tenant,
+      String deviceId,
+      CredentialEntity credential,
+      @Nullable CredentialEntity replaced,
+      @Nullable Instant replacedUntil,
+      Map<String, String> more) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("credentialId", credential.id());
+    details.put("kind", credential.kind().name());
+    details.putAll(more);
+    if (replaced != null && replacedUntil != null) {
+      details.put("replaces", replaced.id());
+      details.put("replacedUntil", replacedUntil.toString());
+    }
+    audit.record(tenant, deviceId, AuditActions.CREDENTIAL_ISSUED, details);
   }
 
   private Duration overlap(@Nullable String replaces, @Nullable Duration requested) {

@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.registry.RegistryError;
+import org.iotplatform.registry.audit.AuditActions;
+import org.iotplatform.registry.audit.AuditTrail;
 import org.iotplatform.registry.devicetype.DeviceTypeManagement;
 import org.iotplatform.registry.outbox.Outbox;
 import org.iotplatform.web.ApiException;
@@ -26,6 +29,7 @@ public class DeviceManagement {
   private final DeviceTypeManagement types;
   private final Outbox outbox;
   private final DeviceCredentials credentials;
+  private final AuditTrail audit;
   private final Clock clock;
 
   DeviceManagement(
@@ -33,11 +37,13 @@ public class DeviceManagement {
       DeviceTypeManagement types,
       Outbox outbox,
       DeviceCredentials credentials,
+      AuditTrail audit,
       Clock clock) {
     this.repository = repository;
     this.types = types;
     this.outbox = outbox;
     this.credentials = credentials;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -69,7 +75,9 @@ public class DeviceManagement {
           RegistryError.DEVICE_TYPE_UNKNOWN, "There is no device type '" + type + "'.");
     }
     announce(created);
-    return created.toResponse();
+    DeviceResponse response = created.toResponse();
+    audit.record(tenant, id, AuditActions.DEVICE_CREATED, DeviceChanges.created(response));
+    return response;
   }
 
   /** PostgreSQL's SQLSTATE for a unique (here: primary key) violation. */
@@ -91,6 +99,7 @@ public class DeviceManagement {
   public DeviceResponse update(
       String tenant, String id, UpdateDeviceRequest request, @Nullable Long expectedVersion) {
     DeviceEntity device = find(tenant, id);
+    DeviceResponse before = device.toResponse();
     if (expectedVersion != null && expectedVersion != device.version()) {
       throw new ApiException(
           RegistryError.DEVICE_VERSION_CONFLICT,
@@ -129,7 +138,9 @@ public class DeviceManagement {
           e);
     }
     announce(updated);
-    return updated.toResponse();
+    DeviceResponse after = updated.toResponse();
+    audit.record(tenant, id, AuditActions.DEVICE_UPDATED, DeviceChanges.between(before, after));
+    return after;
   }
 
   @Transactional
@@ -137,6 +148,7 @@ public class DeviceManagement {
     DeviceEntity device = find(tenant, id);
     repository.delete(device);
     outbox.append(aggregateKey(tenant, id), KafkaTopics.DEVICES, id, null);
+    audit.record(tenant, id, AuditActions.DEVICE_DELETED, Map.of());
   }
 
   /**
