@@ -132,7 +132,7 @@ public class DeviceManagement {
         DeviceSnapshotJson.toJson(device.toSnapshot()));
   }
 
-  private static String aggregateKey(String tenant, String id) {
+  static String aggregateKey(String tenant, String id) {
     return "device:" + tenant + "/" + id;
   }
 
