@@ -22,6 +22,7 @@ import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.registry.RegistryError;
 import org.iotplatform.registry.devicetype.DeviceTypeManagement;
 import org.iotplatform.registry.outbox.Outbox;
+import org.iotplatform.registry.outbox.OutboxRecord;
 import org.iotplatform.web.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,7 +70,8 @@ public class DeviceBatchManagement {
           + " ORDER BY id FOR UPDATE";
 
   // IS DISTINCT FROM compares jsonb by value, so key order or number spelling in a line does not
-  // count as a change.
+  // count as a change. "d.id = ANY" repeats the join's ids as an index condition: without it the
+  // planner may hash-join the batch against every device of the table.
   private static final String UPDATE =
       """
       UPDATE devices d SET
@@ -83,7 +85,7 @@ public class DeviceBatchManagement {
           version = d.version + 1
       FROM unnest(?::text[], ?::text[], ?::text[], ?::float8[], ?::float8[], ?::text[],
           ?::text[]) AS u(id, name, labels, lat, lon, metadata, firmware)
-      WHERE d.tenant_id = ? AND d.id = u.id
+      WHERE d.tenant_id = ? AND d.id = ANY (?::text[]) AND d.id = u.id
         AND (d.name, d.labels, d.lat, d.lon, d.metadata, d.firmware_version) IS DISTINCT FROM
             (coalesce(u.name, d.name), coalesce(u.labels::jsonb, d.labels),
              coalesce(u.lat, d.lat), coalesce(u.lon, d.lon),
@@ -239,12 +241,8 @@ public class DeviceBatchManagement {
               return statement;
             },
             (rs, i) -> stored(rs));
-    Set<String> ids = new HashSet<>();
-    for (Stored device : created) {
-      announce(tenant, device, now);
-      ids.add(device.id());
-    }
-    return ids;
+    announce(tenant, created, now);
+    return ids(created);
   }
 
   /**
@@ -315,35 +313,47 @@ public class DeviceBatchManagement {
               statement.setArray(7, texts(con, candidates, Candidate::metadata));
               statement.setArray(8, texts(con, candidates, Candidate::firmwareVersion));
               statement.setString(9, tenant);
+              statement.setArray(10, texts(con, candidates, Candidate::id));
               return statement;
             },
             (rs, i) -> stored(rs));
+    announce(tenant, changed, now);
+    return ids(changed);
+  }
+
+  /** The devices' new states for {@link KafkaTopics#DEVICES}, as DeviceManagement records them. */
+  private void announce(String tenant, List<Stored> devices, Instant updatedAt) {
+    List<OutboxRecord> records = new ArrayList<>(devices.size());
+    for (Stored device : devices) {
+      DeviceSnapshot snapshot =
+          new DeviceSnapshot(
+              tenant,
+              device.id(),
+              device.type(),
+              device.name(),
+              JSON.readValue(device.labels(), LABELS),
+              device.firmwareVersion(),
+              device.status(),
+              device.version(),
+              updatedAt);
+      records.add(
+          new OutboxRecord(
+              DeviceManagement.aggregateKey(tenant, device.id()),
+              KafkaTopics.DEVICES,
+              device.id(),
+              DeviceSnapshotJson.toJson(snapshot)));
+    }
+    if (!records.isEmpty()) {
+      outbox.appendAll(records);
+    }
+  }
+
+  private static Set<String> ids(List<Stored> devices) {
     Set<String> ids = new HashSet<>();
-    for (Stored device : changed) {
-      announce(tenant, device, now);
+    for (Stored device : devices) {
       ids.add(device.id());
     }
     return ids;
-  }
-
-  /** The device's new state for {@link KafkaTopics#DEVICES}, as DeviceManagement records it. */
-  private void announce(String tenant, Stored device, Instant updatedAt) {
-    DeviceSnapshot snapshot =
-        new DeviceSnapshot(
-            tenant,
-            device.id(),
-            device.type(),
-            device.name(),
-            JSON.readValue(device.labels(), LABELS),
-            device.firmwareVersion(),
-            device.status(),
-            device.version(),
-            updatedAt);
-    outbox.append(
-        DeviceManagement.aggregateKey(tenant, device.id()),
-        KafkaTopics.DEVICES,
-        device.id(),
-        DeviceSnapshotJson.toJson(snapshot));
   }
 
   private static Stored stored(ResultSet rs) throws SQLException {
