@@ -47,8 +47,26 @@ public class DeviceBatchManagement {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<Map<String, String>> LABELS = new TypeReference<>() {};
 
-  /** A device deleted concurrently after the insert is inserted in the next round. */
+  /**
+   * A device deleted or changed by someone else between two statements of a round is looked at
+   * again in the next round.
+   */
   private static final int MAX_ROUNDS = 3;
+
+  /** The line names a field the stored device lacks or has another value for. */
+  private static final String DIFFERS =
+      """
+      (d.name, d.labels, d.lat, d.lon, d.metadata, d.firmware_version) IS DISTINCT FROM
+          (coalesce(u.name, d.name), coalesce(u.labels::jsonb, d.labels),
+           coalesce(u.lat, d.lat), coalesce(u.lon, d.lon),
+           coalesce(u.metadata::jsonb, d.metadata), coalesce(u.firmware, d.firmware_version))
+      """;
+
+  private static final String CHANGES =
+      """
+      unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::float8[], ?::text[],
+          ?::text[]) AS u(id, type, name, labels, lat, lon, metadata, firmware)
+      """;
 
   private static final String INSERT =
       """
@@ -56,22 +74,32 @@ public class DeviceBatchManagement {
           firmware_version, status, created_at, updated_at, version)
       SELECT ?, u.id, u.type, u.name, coalesce(u.labels::jsonb, '{}'), u.lat, u.lon,
           coalesce(u.metadata::jsonb, '{}'), u.firmware, ?, ?, ?, 0
-      FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::float8[],
-          ?::text[], ?::text[]) AS u(id, type, name, labels, lat, lon, metadata, firmware)
+      FROM
+      """
+          + CHANGES
+          + """
       ORDER BY u.id COLLATE "C"
       ON CONFLICT (tenant_id, id) DO NOTHING
       RETURNING id, type, name, labels::text AS labels, firmware_version, status, version
       """;
 
-  // Locks the rows in id order, the order every batch takes them in, so that two imports with
-  // overlapping ids wait for each other instead of deadlocking.
-  private static final String LOCK =
-      "SELECT id, type FROM devices WHERE tenant_id = ? AND id = ANY (?::text[])"
-          + " ORDER BY id FOR UPDATE";
+  // Reads without locking: a re-imported file (every line unchanged) then costs one read per
+  // batch. IS DISTINCT FROM compares jsonb by value, so key order or number spelling in a line
+  // does not count as a change. "d.id = ANY" gives the planner an index condition: without it, it
+  // may hash-join the batch against every device of the tenant.
+  private static final String COMPARE =
+      "SELECT d.id, d.type, "
+          + DIFFERS
+          + " AS differs FROM devices d JOIN "
+          + CHANGES
+          + " ON d.id = u.id WHERE d.tenant_id = ? AND d.id = ANY (?::text[])";
 
-  // IS DISTINCT FROM compares jsonb by value, so key order or number spelling in a line does not
-  // count as a change. "d.id = ANY" repeats the join's ids as an index condition: without it the
-  // planner may hash-join the batch against every device of the table.
+  // Locks the rows to update in id order, the order every batch takes them in, so that two
+  // imports changing the same devices wait for each other instead of deadlocking.
+  private static final String LOCK =
+      "SELECT id FROM devices WHERE tenant_id = ? AND id = ANY (?::text[]) ORDER BY id FOR UPDATE";
+
+  // Checks type and difference again: the devices may have changed since COMPARE read them.
   private static final String UPDATE =
       """
       UPDATE devices d SET
@@ -83,13 +111,15 @@ public class DeviceBatchManagement {
           firmware_version = coalesce(u.firmware, d.firmware_version),
           updated_at = ?,
           version = d.version + 1
-      FROM unnest(?::text[], ?::text[], ?::text[], ?::float8[], ?::float8[], ?::text[],
-          ?::text[]) AS u(id, name, labels, lat, lon, metadata, firmware)
-      WHERE d.tenant_id = ? AND d.id = ANY (?::text[]) AND d.id = u.id
-        AND (d.name, d.labels, d.lat, d.lon, d.metadata, d.firmware_version) IS DISTINCT FROM
-            (coalesce(u.name, d.name), coalesce(u.labels::jsonb, d.labels),
-             coalesce(u.lat, d.lat), coalesce(u.lon, d.lon),
-             coalesce(u.metadata::jsonb, d.metadata), coalesce(u.firmware, d.firmware_version))
+      FROM
+      """
+          + CHANGES
+          + """
+      WHERE d.tenant_id = ? AND d.id = ANY (?::text[]) AND d.id = u.id AND d.type = u.type
+        AND
+      """
+          + DIFFERS
+          + """
       RETURNING d.id, d.type, d.name, d.labels::text AS labels, d.firmware_version, d.status,
           d.version
       """;
@@ -146,7 +176,7 @@ public class DeviceBatchManagement {
     for (int round = 0; !pending.isEmpty(); round++) {
       if (round == MAX_ROUNDS) {
         throw new IllegalStateException(
-            "Devices keep disappearing during the import, e.g. " + pending.get(0).id());
+            "Devices keep changing during the import, e.g. " + pending.get(0).id());
       }
       Set<String> created = insert(tenant, pending, now);
       List<Candidate> existing = new ArrayList<>();
@@ -230,14 +260,7 @@ public class DeviceBatchManagement {
               statement.setString(2, DeviceStatus.OFFLINE.name());
               statement.setObject(3, at);
               statement.setObject(4, at);
-              statement.setArray(5, texts(con, candidates, Candidate::id));
-              statement.setArray(6, texts(con, candidates, Candidate::type));
-              statement.setArray(7, texts(con, candidates, Candidate::name));
-              statement.setArray(8, texts(con, candidates, Candidate::labels));
-              statement.setArray(9, doubles(con, candidates, Candidate::lat));
-              statement.setArray(10, doubles(con, candidates, Candidate::lon));
-              statement.setArray(11, texts(con, candidates, Candidate::metadata));
-              statement.setArray(12, texts(con, candidates, Candidate::firmwareVersion));
+              bindChanges(statement, 5, con, candidates);
               return statement;
             },
             (rs, i) -> stored(rs));
@@ -245,80 +268,111 @@ public class DeviceBatchManagement {
     return ids(created);
   }
 
+  /** What COMPARE found about an existing device. */
+  private record Compared(String type, boolean differs) {}
+
   /**
    * Updates the devices that exist and differ from their request, and records the outcome of each.
    *
-   * @return the devices that no longer exist (deleted since the insert), to insert again
+   * @return the devices to look at again in another round: deleted or changed by someone else since
+   *     they were read
    */
   private List<Candidate> updateExisting(
       String tenant, List<Candidate> existing, Instant now, DeviceUpsert[] outcomes) {
     if (existing.isEmpty()) {
       return List.of();
     }
-    Map<String, String> storedTypes = new HashMap<>();
+    Map<String, Compared> stored = new HashMap<>();
     jdbc.query(
         con -> {
-          PreparedStatement statement = con.prepareStatement(LOCK);
-          statement.setString(1, tenant);
-          statement.setArray(2, texts(con, existing, Candidate::id));
+          PreparedStatement statement = con.prepareStatement(COMPARE);
+          int next = bindChanges(statement, 1, con, existing);
+          statement.setString(next, tenant);
+          statement.setArray(next + 1, texts(con, existing, Candidate::id));
           return statement;
         },
         rs -> {
-          storedTypes.put(rs.getString("id"), rs.getString("type"));
+          stored.put(
+              rs.getString("id"), new Compared(rs.getString("type"), rs.getBoolean("differs")));
         });
-    List<Candidate> gone = new ArrayList<>();
-    List<Candidate> sameType = new ArrayList<>();
+    List<Candidate> again = new ArrayList<>();
+    List<Candidate> changed = new ArrayList<>();
     for (Candidate candidate : existing) {
-      String storedType = storedTypes.get(candidate.id());
-      if (storedType == null) {
-        gone.add(candidate);
-      } else if (storedType.equals(candidate.type())) {
-        sameType.add(candidate);
+      Compared device = stored.get(candidate.id());
+      if (device == null) {
+        again.add(candidate);
+      } else if (!device.type().equals(candidate.type())) {
+        outcomes[candidate.index()] = typeChange(candidate, device.type());
+      } else if (device.differs()) {
+        changed.add(candidate);
       } else {
-        outcomes[candidate.index()] =
-            DeviceUpsert.failed(
-                RegistryError.BULK_TYPE_CHANGE,
-                "Device '"
-                    + candidate.id()
-                    + "' is of type '"
-                    + storedType
-                    + "', not '"
-                    + candidate.type()
-                    + "'. "
-                    + RegistryError.BULK_TYPE_CHANGE.hint());
+        outcomes[candidate.index()] = DeviceUpsert.UNCHANGED;
       }
     }
-    Set<String> updated = update(tenant, sameType, now);
-    for (Candidate candidate : sameType) {
-      outcomes[candidate.index()] =
-          updated.contains(candidate.id()) ? DeviceUpsert.UPDATED : DeviceUpsert.UNCHANGED;
+    Set<String> updated = update(tenant, changed, now);
+    for (Candidate candidate : changed) {
+      if (updated.contains(candidate.id())) {
+        outcomes[candidate.index()] = DeviceUpsert.UPDATED;
+      } else {
+        again.add(candidate);
+      }
     }
-    return gone;
+    return again;
+  }
+
+  private static DeviceUpsert typeChange(Candidate candidate, String storedType) {
+    return DeviceUpsert.failed(
+        RegistryError.BULK_TYPE_CHANGE,
+        "Device '"
+            + candidate.id()
+            + "' is of type '"
+            + storedType
+            + "', not '"
+            + candidate.type()
+            + "'. "
+            + RegistryError.BULK_TYPE_CHANGE.hint());
   }
 
   private Set<String> update(String tenant, List<Candidate> candidates, Instant now) {
     if (candidates.isEmpty()) {
       return Set.of();
     }
+    jdbc.query(
+        con -> {
+          PreparedStatement statement = con.prepareStatement(LOCK);
+          statement.setString(1, tenant);
+          statement.setArray(2, texts(con, candidates, Candidate::id));
+          return statement;
+        },
+        rs -> {});
     List<Stored> changed =
         jdbc.query(
             con -> {
               PreparedStatement statement = con.prepareStatement(UPDATE);
               statement.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-              statement.setArray(2, texts(con, candidates, Candidate::id));
-              statement.setArray(3, texts(con, candidates, Candidate::name));
-              statement.setArray(4, texts(con, candidates, Candidate::labels));
-              statement.setArray(5, doubles(con, candidates, Candidate::lat));
-              statement.setArray(6, doubles(con, candidates, Candidate::lon));
-              statement.setArray(7, texts(con, candidates, Candidate::metadata));
-              statement.setArray(8, texts(con, candidates, Candidate::firmwareVersion));
-              statement.setString(9, tenant);
-              statement.setArray(10, texts(con, candidates, Candidate::id));
+              int next = bindChanges(statement, 2, con, candidates);
+              statement.setString(next, tenant);
+              statement.setArray(next + 1, texts(con, candidates, Candidate::id));
               return statement;
             },
             (rs, i) -> stored(rs));
     announce(tenant, changed, now);
     return ids(changed);
+  }
+
+  /** Binds the arrays of {@link #CHANGES} from {@code first} on; returns the next index. */
+  private static int bindChanges(
+      PreparedStatement statement, int first, Connection con, List<Candidate> candidates)
+      throws SQLException {
+    statement.setArray(first, texts(con, candidates, Candidate::id));
+    statement.setArray(first + 1, texts(con, candidates, Candidate::type));
+    statement.setArray(first + 2, texts(con, candidates, Candidate::name));
+    statement.setArray(first + 3, texts(con, candidates, Candidate::labels));
+    statement.setArray(first + 4, doubles(con, candidates, Candidate::lat));
+    statement.setArray(first + 5, doubles(con, candidates, Candidate::lon));
+    statement.setArray(first + 6, texts(con, candidates, Candidate::metadata));
+    statement.setArray(first + 7, texts(con, candidates, Candidate::firmwareVersion));
+    return first + 8;
   }
 
   /** The devices' new states for {@link KafkaTopics#DEVICES}, as DeviceManagement records them. */

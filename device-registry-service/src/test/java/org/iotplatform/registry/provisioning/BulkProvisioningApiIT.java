@@ -139,6 +139,25 @@ class BulkProvisioningApiIT extends RegistryITBase {
   }
 
   @Test
+  void aLineWithTheSameContentInAnotherKeyOrderIsUnchanged() {
+    importBody(
+        underTest,
+        NDJSON,
+        "{\"id\": \"k-1\", \"type\": \"meter\", \"labels\": {\"a\": \"1\", \"b\": \"2\"},"
+            + " \"metadata\": {\"x\": 1.5, \"y\": [1, 2]}}\n");
+
+    BulkReport report =
+        importBody(
+            underTest,
+            NDJSON,
+            "{\"metadata\": {\"y\": [1, 2], \"x\": 1.5}, \"labels\": {\"b\": \"2\", \"a\": \"1\"},"
+                + " \"type\": \"meter\", \"id\": \"k-1\"}\n");
+
+    assertThat(report.unchanged()).isEqualTo(1);
+    assertThat(read("k-1").version()).isZero();
+  }
+
+  @Test
   void updatesTheFieldsAChangedLineGivesAndKeepsTheOthers() {
     importBody(
         underTest,
