@@ -1,5 +1,6 @@
 package org.iotplatform.registry.outbox;
 
+import java.sql.PreparedStatement;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,20 +39,38 @@ public class Outbox {
   }
 
   /**
-   * Records many records at once, in one JDBC batch: as {@link #append} for each, in list order,
-   * without a round trip per record (bulk provisioning writes thousands).
+   * Records many records at once, as {@link #append} for each, in list order, with one statement
+   * (bulk provisioning writes thousands).
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void appendAll(List<OutboxRecord> records) {
-    jdbc.batchUpdate(
-        "INSERT INTO outbox (aggregate_key, topic, record_key, payload) VALUES (?, ?, ?, ?)",
-        records,
-        records.size(),
-        (statement, record) -> {
-          statement.setString(1, record.aggregateKey());
-          statement.setString(2, record.topic());
-          statement.setString(3, record.key());
-          statement.setBytes(4, record.payload());
+    if (records.isEmpty()) {
+      return;
+    }
+    // unnest yields the rows in array order, so the ids (bigserial) follow the list.
+    jdbc.update(
+        con -> {
+          PreparedStatement statement =
+              con.prepareStatement(
+                  "INSERT INTO outbox (aggregate_key, topic, record_key, payload)"
+                      + " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bytea[])");
+          statement.setArray(
+              1,
+              con.createArrayOf(
+                  "text", records.stream().map(OutboxRecord::aggregateKey).toArray(String[]::new)));
+          statement.setArray(
+              2,
+              con.createArrayOf(
+                  "text", records.stream().map(OutboxRecord::topic).toArray(String[]::new)));
+          statement.setArray(
+              3,
+              con.createArrayOf(
+                  "text", records.stream().map(OutboxRecord::key).toArray(String[]::new)));
+          statement.setArray(
+              4,
+              con.createArrayOf(
+                  "bytea", records.stream().map(OutboxRecord::payload).toArray(byte[][]::new)));
+          return statement;
         });
   }
 }
