@@ -267,6 +267,27 @@ class IdempotencyKeyApiIT extends RegistryITBase {
     assertThat(count("SELECT count(*) FROM idempotency_keys")).isZero();
   }
 
+  @Test
+  void theOpenApiDocumentShowsTheHeaderOnTheGuardedOperations() {
+    String document =
+        underTest
+            .get()
+            .uri("/v3/api-docs")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+
+    var paths = json.readTree(document).get("paths");
+    for (String path : IdempotencyConfiguration.PATHS) {
+      assertThat(paths.get(path).get("post").get("parameters").findValuesAsString("name"))
+          .as(path)
+          .contains(IdempotencyFilter.HEADER);
+    }
+  }
+
   private EntityExchangeResult<String> create(String key, String body) {
     return underTest
         .post()

@@ -292,6 +292,22 @@ class BulkProvisioningApiIT extends RegistryITBase {
     assertThat(deviceCount()).isZero();
   }
 
+  @Test
+  void theOpenApiDocumentNamesBothBodyFormats() {
+    underTest
+        .get()
+        .uri("/v3/api-docs")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath(
+            "$.paths['/api/v1/devices:bulk'].post.requestBody.content['application/x-ndjson']")
+        .exists()
+        .jsonPath("$.paths['/api/v1/devices:bulk'].post.requestBody.content['text/csv']")
+        .exists();
+  }
+
   /** Lines for devices {@code d-from} to {@code d-to} of type meter. */
   static String ndjson(int from, int to) {
     return IntStream.rangeClosed(from, to)
