@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -218,25 +217,23 @@ public class DeviceBatchManagement {
         outcomes[i] = DeviceUpsert.failed(e.error(), String.valueOf(e.getBody().getDetail()));
       }
     }
-    // One order for every batch, so that concurrent imports lock rows in the same order.
-    valid.sort(Comparator.comparing(Candidate::id));
     return valid;
   }
 
   private static Candidate candidate(int index, CreateDeviceRequest request) {
     String id = DeviceValidation.id(request.id());
     String type = DeviceValidation.type(request.type());
-    String name = DeviceValidation.name(request.name());
-    String labels =
+    @Nullable String name = DeviceValidation.name(request.name());
+    @Nullable String labels =
         request.labels() == null
             ? null
             : JSON.writeValueAsString(DeviceValidation.labels(request.labels()));
-    Location location = DeviceValidation.location(request.location());
-    String metadata =
+    @Nullable Location location = DeviceValidation.location(request.location());
+    @Nullable String metadata =
         request.metadata() == null
             ? null
             : JSON.writeValueAsString(DeviceValidation.metadata(request.metadata()));
-    String firmwareVersion = DeviceValidation.firmwareVersion(request.firmwareVersion());
+    @Nullable String firmwareVersion = DeviceValidation.firmwareVersion(request.firmwareVersion());
     return new Candidate(
         index,
         id,
