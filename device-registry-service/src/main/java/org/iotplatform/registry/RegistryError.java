@@ -134,7 +134,69 @@ public enum RegistryError implements ErrorCode {
       "credential.invalid-replacement",
       "Credential cannot be replaced",
       "Name in replaces the id of an unrevoked credential of the same kind of this device; list"
-          + " them at /api/v1/devices/{id}/credentials.");
+          + " them at /api/v1/devices/{id}/credentials."),
+
+  // Bulk provisioning and Idempotency-Key (packages provisioning, idempotency). The line-level
+  // codes appear in a bulk import's report, not as problem details; their status is unused.
+  BULK_UNSUPPORTED_MEDIA_TYPE(
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      "bulk.unsupported-media-type",
+      "Unsupported bulk format",
+      "Send application/x-ndjson (one device JSON per line) or text/csv (a header row first),"
+          + " in UTF-8."),
+  BULK_EMPTY(
+      HttpStatus.BAD_REQUEST,
+      "bulk.empty",
+      "No devices",
+      "Send at least one device line; blank lines and the CSV header row do not count."),
+  BULK_INVALID_HEADER(
+      HttpStatus.BAD_REQUEST,
+      "bulk.invalid-header",
+      "Invalid CSV header",
+      "Start with a header row naming id and type, and any of name, firmwareVersion, lat, lon"
+          + " and label.<key>, each once."),
+  BULK_MALFORMED_LINE(
+      HttpStatus.BAD_REQUEST,
+      "bulk.malformed-line",
+      "Malformed line",
+      "Make the line one JSON object (NDJSON) or one CSV record with the header's columns, in"
+          + " UTF-8."),
+  BULK_LINE_TOO_LONG(
+      HttpStatus.BAD_REQUEST,
+      "bulk.line-too-long",
+      "Line too long",
+      "Shorten the line (labels and metadata are the usual culprits), or create this device"
+          + " with POST /api/v1/devices."),
+  BULK_DUPLICATE_ID(
+      HttpStatus.BAD_REQUEST,
+      "bulk.duplicate-id",
+      "Duplicate device id in the file",
+      "Keep one line per device id; the first line with an id is imported."),
+  BULK_TOO_MANY_LINES(
+      HttpStatus.CONTENT_TOO_LARGE,
+      "bulk.too-many-lines",
+      "Too many lines",
+      "Split the file and send the lines from this one on in another request."),
+  BULK_TYPE_CHANGE(
+      HttpStatus.CONFLICT,
+      "bulk.type-change",
+      "Device has another type",
+      "Keep the device's type in the line, or delete the device and import it again."),
+  IDEMPOTENCY_INVALID_KEY(
+      HttpStatus.BAD_REQUEST,
+      "idempotency.invalid-key",
+      "Invalid Idempotency-Key",
+      "Send 1 to 255 visible ASCII characters, such as a UUID."),
+  IDEMPOTENCY_KEY_REUSED(
+      HttpStatus.UNPROCESSABLE_CONTENT,
+      "idempotency.key-reused",
+      "Idempotency-Key used for another request",
+      "Resend the original request unchanged, or use a new key for a new request."),
+  IDEMPOTENCY_IN_PROGRESS(
+      HttpStatus.CONFLICT,
+      "idempotency.in-progress",
+      "Request with this Idempotency-Key in progress",
+      "Wait until the first request with this key has answered, then retry.");
 
   private final ErrorSpec spec;
 

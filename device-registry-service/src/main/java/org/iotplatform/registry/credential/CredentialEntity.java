@@ -98,6 +98,10 @@ class CredentialEntity {
     return credential;
   }
 
+  String deviceId() {
+    return deviceId;
+  }
+
   UUID id() {
     return Objects.requireNonNull(id, "not persisted yet");
   }

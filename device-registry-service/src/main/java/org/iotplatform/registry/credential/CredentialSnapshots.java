@@ -2,7 +2,11 @@ package org.iotplatform.registry.credential;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.iotplatform.contracts.DeviceSnapshot;
 import org.iotplatform.registry.device.DeviceCredentials;
 import org.springframework.stereotype.Component;
@@ -30,6 +34,24 @@ class CredentialSnapshots implements DeviceCredentials {
         .filter(credential -> isKept(credential, at))
         .map(CredentialEntity::toSnapshot)
         .toList();
+  }
+
+  @Override
+  public Map<String, List<DeviceSnapshot.Credential>> forSnapshots(
+      String tenant, Collection<String> deviceIds, Instant at) {
+    Map<String, List<DeviceSnapshot.Credential>> byDevice = new HashMap<>();
+    if (deviceIds.isEmpty()) {
+      return byDevice;
+    }
+    for (CredentialEntity credential :
+        repository.findByTenantIdAndDeviceIdInOrderByCreatedAtAscIdAsc(tenant, deviceIds)) {
+      if (isKept(credential, at)) {
+        byDevice
+            .computeIfAbsent(credential.deviceId(), id -> new ArrayList<>())
+            .add(credential.toSnapshot());
+      }
+    }
+    return byDevice;
   }
 
   /** Whether a snapshot taken at {@code at} lists the credential. */

@@ -1,7 +1,9 @@
 package org.iotplatform.registry.device;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.iotplatform.contracts.DeviceSnapshot;
 
 /**
@@ -16,4 +18,11 @@ public interface DeviceCredentials {
    * caller's transaction, so they include its own uncommitted changes.
    */
   List<DeviceSnapshot.Credential> forSnapshot(String tenant, String deviceId, Instant at);
+
+  /**
+   * {@link #forSnapshot} for many devices in one read (bulk imports): device id to its credentials,
+   * oldest first; a device without credentials is absent.
+   */
+  Map<String, List<DeviceSnapshot.Credential>> forSnapshots(
+      String tenant, Collection<String> deviceIds, Instant at);
 }

@@ -187,7 +187,7 @@ public class DeviceManagement {
         DeviceSnapshotJson.toJson(snapshot));
   }
 
-  private static String aggregateKey(String tenant, String id) {
+  static String aggregateKey(String tenant, String id) {
     return "device:" + tenant + "/" + id;
   }
 

@@ -68,7 +68,8 @@ final class DeviceValidation {
     if (lat == null || lon == null) {
       throw invalid("location needs both lat and lon.");
     }
-    if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+    // Written so that NaN fails too (every comparison with NaN is false).
+    if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
       throw invalid("location must have lat in [-90, 90] and lon in [-180, 180].");
     }
     return location;

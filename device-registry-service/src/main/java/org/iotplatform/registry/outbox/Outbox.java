@@ -1,5 +1,7 @@
 package org.iotplatform.registry.outbox;
 
+import java.sql.PreparedStatement;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -34,5 +36,41 @@ public class Outbox {
         topic,
         key,
         payload);
+  }
+
+  /**
+   * Records many records at once, as {@link #append} for each, in list order, with one statement
+   * (bulk provisioning writes thousands).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void appendAll(List<OutboxRecord> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    // unnest yields the rows in array order, so the ids (bigserial) follow the list.
+    jdbc.update(
+        con -> {
+          PreparedStatement statement =
+              con.prepareStatement(
+                  "INSERT INTO outbox (aggregate_key, topic, record_key, payload)"
+                      + " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bytea[])");
+          statement.setArray(
+              1,
+              con.createArrayOf(
+                  "text", records.stream().map(OutboxRecord::aggregateKey).toArray(String[]::new)));
+          statement.setArray(
+              2,
+              con.createArrayOf(
+                  "text", records.stream().map(OutboxRecord::topic).toArray(String[]::new)));
+          statement.setArray(
+              3,
+              con.createArrayOf(
+                  "text", records.stream().map(OutboxRecord::key).toArray(String[]::new)));
+          statement.setArray(
+              4,
+              con.createArrayOf(
+                  "bytea", records.stream().map(OutboxRecord::payload).toArray(byte[][]::new)));
+          return statement;
+        });
   }
 }

@@ -55,6 +55,16 @@ class DeviceValidationTest {
   }
 
   @Test
+  void refusesALocationThatIsNotANumber() {
+    assertRefused(
+        RegistryError.DEVICE_INVALID,
+        () -> DeviceValidation.location(new Location(Double.NaN, 0.0)));
+    assertRefused(
+        RegistryError.DEVICE_INVALID,
+        () -> DeviceValidation.location(new Location(0.0, Double.POSITIVE_INFINITY)));
+  }
+
+  @Test
   void acceptsTheEdgesOfTheWorld() {
     assertThat(DeviceValidation.location(new Location(-90.0, 180.0))).isNotNull();
   }
