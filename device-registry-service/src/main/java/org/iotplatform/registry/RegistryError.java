@@ -67,6 +67,23 @@ public enum RegistryError implements ErrorCode {
       HttpStatus.BAD_REQUEST,
       "device-type.invalid",
       "Invalid device type",
+      "Correct the field named above and send the request again."),
+  // Operator authentication (auth): API keys and the token exchange.
+  AUTH_INVALID_API_KEY(
+      HttpStatus.UNAUTHORIZED,
+      "auth.invalid-api-key",
+      "Invalid API key",
+      "Send a working key as {\"apiKey\": \"iotk_...\"}; an admin lists and creates keys at"
+          + " /api/v1/api-keys."),
+  API_KEY_NOT_FOUND(
+      HttpStatus.NOT_FOUND,
+      "api-key.not-found",
+      "API key not found",
+      "Check the key id; list the keys at /api/v1/api-keys."),
+  API_KEY_INVALID(
+      HttpStatus.BAD_REQUEST,
+      "api-key.invalid",
+      "Invalid API key request",
       "Correct the field named above and send the request again.");
 
   private final ErrorSpec spec;
