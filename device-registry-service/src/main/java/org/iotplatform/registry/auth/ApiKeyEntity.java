@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import org.iotplatform.web.security.Role;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +46,7 @@ class ApiKeyEntity implements Persistable<String> {
   private @Nullable Instant revokedAt;
 
   // The id is assigned, not generated: this tells Spring Data to insert rather than merge.
-  @jakarta.persistence.Transient private boolean isNew;
+  @Transient private boolean isNew;
 
   protected ApiKeyEntity() {}
 
