@@ -11,17 +11,20 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.iotplatform.web.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes sure {@code iot.registry.bootstrap.admin-key-file}, when set, holds a working admin key, so
  * that a fresh installation (and {@code ./iot up}) has a way in. The file is readable by its owner
  * only; the key's text is never logged.
+ *
+ * <p>It runs once every bean exists but before the web server accepts requests, so that whoever
+ * waits for the registry's health (the dev stack) finds the file written; a file that cannot be
+ * written fails the start.
  */
 @Component
-class AdminKeyBootstrap implements ApplicationRunner {
+class AdminKeyBootstrap implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(AdminKeyBootstrap.class);
   static final String CREATED_BY = "bootstrap";
@@ -35,7 +38,11 @@ class AdminKeyBootstrap implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  public void afterSingletonsInstantiated() {
+    ensureAdminKey();
+  }
+
+  void ensureAdminKey() {
     Path file = bootstrap.adminKeyFile();
     if (file == null) {
       return;

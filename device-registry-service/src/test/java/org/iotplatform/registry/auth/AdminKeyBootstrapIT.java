@@ -29,7 +29,7 @@ class AdminKeyBootstrapIT extends RegistryITBase {
 
   @Test
   void writesAWorkingAdminKeyReadableByItsOwnerOnly() throws Exception {
-    underTest.run(null);
+    underTest.ensureAdminKey();
 
     String key = Files.readString(file).strip();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
@@ -51,10 +51,10 @@ class AdminKeyBootstrapIT extends RegistryITBase {
 
   @Test
   void keepsAWorkingKeyAtTheNextStart() throws Exception {
-    underTest.run(null);
+    underTest.ensureAdminKey();
     String first = Files.readString(file);
 
-    underTest.run(null);
+    underTest.ensureAdminKey();
 
     assertThat(Files.readString(file)).isEqualTo(first);
     assertThat(keys.list("default")).hasSize(1);
@@ -62,12 +62,12 @@ class AdminKeyBootstrapIT extends RegistryITBase {
 
   @Test
   void replacesAKeyThatNoLongerWorks() throws Exception {
-    underTest.run(null);
+    underTest.ensureAdminKey();
     String revoked = Files.readString(file).strip();
     String revokedId = ApiKeySecret.parse(revoked).orElseThrow().id();
     admin.delete().uri("/api/v1/api-keys/{id}", revokedId).exchange().expectStatus().isNoContent();
 
-    underTest.run(null);
+    underTest.ensureAdminKey();
 
     String replacement = Files.readString(file).strip();
     assertThat(replacement).isNotEqualTo(revoked);
