@@ -1,11 +1,14 @@
 package org.iotplatform.devstack;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -88,7 +91,9 @@ final class DevStack implements AutoCloseable {
     // Service JVMs take longest to start: launch them first, then bring up the broker and the
     // Flink job in this JVM while they boot.
     if (options.services()) {
-      for (ServiceSpec spec : ServiceCatalog.services(ports, kafka.bootstrapServers(), postgres)) {
+      for (ServiceSpec spec :
+          ServiceCatalog.services(
+              ports, kafka.bootstrapServers(), postgres, options.registryDir())) {
         ServiceProcess process =
             ServiceProcess.start(
                 spec, options.serviceJar(spec.name()), options.serviceJvmOptions(), logDir());
@@ -134,6 +139,23 @@ final class DevStack implements AutoCloseable {
     endpoints.put("Redis", redis.uri());
     endpoints.put("Logs", logDir().toString());
     return endpoints;
+  }
+
+  /**
+   * The admin API key of the tenant {@code default} that the registry wrote at start-up, or empty
+   * when the services do not run.
+   */
+  Optional<String> adminApiKey() {
+    Path file = options.adminKeyFile();
+    if (!options.services() || !Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(file).strip());
+    } catch (IOException e) {
+      LOG.warn("cannot read the admin API key from {}: {}", file, e.toString());
+      return Optional.empty();
+    }
   }
 
   /** Process ids of the child JVMs, for the memory figure of the benchmark. */

@@ -38,8 +38,24 @@ record DevStackOptions(
           "-Xss512k",
           "-XX:ReservedCodeCacheSize=48m");
 
+  /** The name of the file, in {@link #registryDir()}, that holds the admin API key. */
+  static final String ADMIN_KEY_FILE_NAME = "admin-api-key";
+
   DevStackOptions {
     serviceJvmOptions = List.copyOf(serviceJvmOptions);
+  }
+
+  /** The registry's files: its JWT signing key ({@code jwt/}) and the admin API key. */
+  Path registryDir() {
+    return varDir.resolve("registry");
+  }
+
+  /**
+   * The file in which the registry leaves an admin API key of the tenant {@code default}, readable
+   * by its owner only: created at the first start, kept while the key works.
+   */
+  Path adminKeyFile() {
+    return registryDir().resolve(ADMIN_KEY_FILE_NAME);
   }
 
   /** The executable jar of a service module, as {@code ./iot build} leaves it. */

@@ -104,6 +104,10 @@ public final class IotUp implements Callable<Integer> {
     }
     long millis = (System.nanoTime() - begin) / 1_000_000;
     printEndpoints(stack.endpoints(), millis, stack.servicePids());
+    stack
+        .adminApiKey()
+        .ifPresent(key -> printAdminKey(key, options.adminKeyFile(), options.ports().registry()));
+    System.out.println("iot: try scripts/smoke.sh; Ctrl-C stops everything");
     if (exitWhenReady) {
       return 0;
     }
@@ -130,6 +134,14 @@ public final class IotUp implements Callable<Integer> {
         servicePorts.get(5));
   }
 
+  private static void printAdminKey(String key, Path file, int registryPort) {
+    System.out.printf(
+        "iot: admin API key of tenant default: %s (kept in %s)%n"
+            + "iot: get a token: curl -s -X POST http://127.0.0.1:%d/api/v1/auth/token"
+            + " -H 'Content-Type: application/json' -d '{\"apiKey\":\"%s\"}'%n",
+        key, file, registryPort, key);
+  }
+
   private static void printEndpoints(Map<String, String> endpoints, long millis, List<Long> pids) {
     StringBuilder out = new StringBuilder("\niot: the platform is up\n");
     endpoints.forEach((name, value) -> out.append(String.format("  %-26s %s%n", name, value)));
@@ -137,7 +149,6 @@ public final class IotUp implements Callable<Integer> {
         String.format(
             "iot: ready in %.1f s (launcher pid %d, service pids %s)%n",
             millis / 1000.0, ProcessHandle.current().pid(), pids));
-    out.append("iot: try scripts/smoke.sh; Ctrl-C stops everything\n");
     System.out.print(out);
   }
 }

@@ -1,21 +1,32 @@
 package org.iotplatform.devstack;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.iotplatform.servers.PostgresServer;
 
-/** The Spring Boot services of the stack and the settings that point them at the stores. */
+/**
+ * The Spring Boot services of the stack and the settings that point them at the stores, and at the
+ * registry as the issuer of operators' tokens.
+ */
 final class ServiceCatalog {
 
   private ServiceCatalog() {}
 
+  /**
+   * @param registryDir the registry's files under var: its token signing key and the admin API key
+   *     it creates at first start ({@link DevStackOptions#adminKeyFile()})
+   */
   static List<ServiceSpec> services(
-      StackPorts ports, String kafkaBootstrapServers, PostgresServer postgres) {
+      StackPorts ports, String kafkaBootstrapServers, PostgresServer postgres, Path registryDir) {
     String kafka = "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers;
+    String registry = "http://127.0.0.1:" + ports.registry();
+    // The other services fetch the registry's public keys; nothing is fetched before a token comes.
+    String jwks = "--iot.security.jwt.jwk-set-uri=" + registry + "/api/v1/auth/jwks";
     return List.of(
         new ServiceSpec(
             "query-api",
             ports.queryApi(),
-            List.of(kafka, "--iot.query.influx.url=http://127.0.0.1:" + ports.influx())),
+            List.of(kafka, jwks, "--iot.query.influx.url=http://127.0.0.1:" + ports.influx())),
         new ServiceSpec(
             "device-registry-service",
             ports.registry(),
@@ -23,10 +34,14 @@ final class ServiceCatalog {
                 kafka,
                 "--spring.datasource.url=" + postgres.jdbcUrl("registry"),
                 "--spring.datasource.username=" + postgres.user(),
-                "--spring.datasource.password=" + postgres.password())),
-        new ServiceSpec("shadow-service", ports.shadow(), List.of(kafka)),
-        new ServiceSpec("ota-campaign-service", ports.ota(), List.of(kafka)),
-        new ServiceSpec("alert-engine", ports.alerts(), List.of(kafka)),
-        new ServiceSpec("edge-gateway", ports.edgeGateway(), List.of()));
+                "--spring.datasource.password=" + postgres.password(),
+                "--iot.registry.auth.issuer=" + registry,
+                "--iot.registry.auth.key-dir=" + registryDir.resolve("jwt"),
+                "--iot.registry.bootstrap.admin-key-file="
+                    + registryDir.resolve(DevStackOptions.ADMIN_KEY_FILE_NAME))),
+        new ServiceSpec("shadow-service", ports.shadow(), List.of(kafka, jwks)),
+        new ServiceSpec("ota-campaign-service", ports.ota(), List.of(kafka, jwks)),
+        new ServiceSpec("alert-engine", ports.alerts(), List.of(kafka, jwks)),
+        new ServiceSpec("edge-gateway", ports.edgeGateway(), List.of(jwks)));
   }
 }

@@ -10,7 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,22 +20,26 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.Condition;
 import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.sdk.TelemetryMessage;
 import org.iotplatform.servers.FreePorts;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What {@code ./iot up} does, end to end: the whole stack starts from the built jars, a device's
- * reading comes back through query-api, Ctrl-C leaves no process behind, and the next start finds
- * the data again.
+ * What {@code ./iot up} does, end to end: the whole stack starts from the built jars, the registry
+ * leaves an admin API key, a device's reading comes back through query-api with a token got for
+ * that key, Ctrl-C leaves no process behind, and the next start finds the data (and the key) again.
  */
 class DevStackIT {
 
   private static final Duration PIPELINE_BOUND = Duration.ofSeconds(60);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
 
   @TempDir Path varDir;
 
@@ -58,6 +64,7 @@ class DevStackIT {
                 readAt.plusSeconds(60));
 
     List<ProcessHandle> children;
+    String adminKey;
     try (DevStack underTest = new DevStack(options)) {
       underTest.start();
       children = ProcessHandle.current().descendants().toList();
@@ -71,9 +78,18 @@ class DevStackIT {
 
       publish(options.ports().mqtt(), deviceId, readAt);
 
+      adminKey = Files.readString(options.adminKeyFile()).strip();
+      assertThat(adminKey).startsWith("iotk_");
+      assertThat(underTest.adminApiKey()).contains(adminKey);
+      assertThat(
+              PosixFilePermissions.toString(Files.getPosixFilePermissions(options.adminKeyFile())))
+          .as("the admin key file is the owner's only")
+          .isEqualTo("rw-------");
+      String token = token(options.ports().registry(), adminKey);
+      assertThat(status(query, null)).as("query-api without token").isEqualTo(401);
       await()
           .atMost(PIPELINE_BOUND)
-          .untilAsserted(() -> assertThat(get(query)).contains("\"value\":21.5"));
+          .untilAsserted(() -> assertThat(get(query, token)).contains("\"value\":21.5"));
     }
 
     assertThat(children).noneMatch(ProcessHandle::isAlive);
@@ -82,7 +98,13 @@ class DevStackIT {
 
     try (DevStack restarted = new DevStack(options)) {
       restarted.start();
-      assertThat(get(query)).as("the stored reading after a restart").contains("\"value\":21.5");
+      assertThat(Files.readString(options.adminKeyFile()).strip())
+          .as("the admin key survives a restart")
+          .isEqualTo(adminKey);
+      String token = token(options.ports().registry(), adminKey);
+      assertThat(get(query, token))
+          .as("the stored reading after a restart")
+          .contains("\"value\":21.5");
     }
   }
 
@@ -150,12 +172,38 @@ class DevStackIT {
     }
   }
 
-  private static String get(String url) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  private static String get(String url, String token) throws Exception {
+    HttpResponse<String> response = send(url, token);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.body();
+  }
+
+  private static int status(String url, @Nullable String token) throws Exception {
+    return send(url, token).statusCode();
+  }
+
+  private static HttpResponse<String> send(String url, @Nullable String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** What README's "try it" does: the admin API key exchanged at the registry for a JWT. */
+  private static String token(int registryPort, String apiKey) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + registryPort + "/api/v1/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"apiKey\":\"" + apiKey + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    Matcher token = ACCESS_TOKEN.matcher(response.body());
+    assertThat(token.find()).as(response.body()).isTrue();
+    return token.group(1);
   }
 
   private static StackPorts freePorts() {

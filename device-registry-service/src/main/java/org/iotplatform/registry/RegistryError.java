@@ -196,7 +196,25 @@ public enum RegistryError implements ErrorCode {
       HttpStatus.CONFLICT,
       "idempotency.in-progress",
       "Request with this Idempotency-Key in progress",
-      "Wait until the first request with this key has answered, then retry.");
+      "Wait until the first request with this key has answered, then retry."),
+
+  // Operator authentication (auth): API keys and the token exchange.
+  AUTH_INVALID_API_KEY(
+      HttpStatus.UNAUTHORIZED,
+      "auth.invalid-api-key",
+      "Invalid API key",
+      "Send a working key as {\"apiKey\": \"iotk_...\"}; an admin lists and creates keys at"
+          + " /api/v1/api-keys."),
+  API_KEY_NOT_FOUND(
+      HttpStatus.NOT_FOUND,
+      "api-key.not-found",
+      "API key not found",
+      "Check the key id; list the keys at /api/v1/api-keys."),
+  API_KEY_INVALID(
+      HttpStatus.BAD_REQUEST,
+      "api-key.invalid",
+      "Invalid API key request",
+      "Correct the field named above and send the request again.");
 
   private final ErrorSpec spec;
 

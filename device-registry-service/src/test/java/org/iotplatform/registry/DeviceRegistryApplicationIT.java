@@ -1,6 +1,8 @@
 package org.iotplatform.registry;
 
+import org.iotplatform.contracts.Tenants;
 import org.iotplatform.testsupport.ServiceEndpointChecks;
+import org.iotplatform.web.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -9,6 +11,8 @@ class DeviceRegistryApplicationIT extends RegistryITBase {
 
   @Test
   void offersHealthMetricsOpenApiAndProblemDetails(@LocalServerPort int port) {
-    ServiceEndpointChecks.at(port, "IoT platform device registry").assertAll();
+    ServiceEndpointChecks.at(port, "IoT platform device registry")
+        .withBearerToken(tokenFor(Tenants.DEFAULT, Role.VIEWER))
+        .assertAll();
   }
 }

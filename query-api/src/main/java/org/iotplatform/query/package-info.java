@@ -1,8 +1,7 @@
 /**
- * The query API: telemetry time-range queries over InfluxDB for operators and dashboards.
- *
- * <p>Tenancy (JWT resource server) arrives with the registry's issue; until then every caller sees
- * every device.
+ * The query API: telemetry time-range queries over InfluxDB for operators and dashboards. Callers
+ * authenticate with the platform's JWTs (service-web's resource server); a query reads only the
+ * points tagged with the caller's tenant.
  */
 @NullMarked
 package org.iotplatform.query;

@@ -1,6 +1,7 @@
 package org.iotplatform.query;
 
 import org.iotplatform.testsupport.ServiceEndpointChecks;
+import org.iotplatform.testsupport.TestJwts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +19,9 @@ class QueryApiApplicationIT extends QueryApiITBase {
 
   @Test
   void offersHealthMetricsOpenApiAndProblemDetails(@LocalServerPort int port) {
-    ServiceEndpointChecks.at(port, "IoT platform query API").assertAll();
+    ServiceEndpointChecks.at(port, "IoT platform query API")
+        .withBearerToken(TestJwts.token("default", "viewer"))
+        .assertAll();
   }
 
   @Test

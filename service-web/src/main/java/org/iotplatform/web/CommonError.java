@@ -33,6 +33,17 @@ public enum CommonError implements ErrorCode {
       "request.unsupported-media-type",
       "Unsupported media type",
       "Send the body as application/json."),
+  AUTH_UNAUTHENTICATED(
+      HttpStatus.UNAUTHORIZED,
+      "auth.unauthenticated",
+      "Not authenticated",
+      "Send a valid token as 'Authorization: Bearer <token>'; operators get one at the registry's"
+          + " POST /api/v1/auth/token in exchange for an API key."),
+  AUTH_FORBIDDEN(
+      HttpStatus.FORBIDDEN,
+      "auth.forbidden",
+      "Forbidden",
+      "Use a token whose role allows this request, or ask an admin for an API key with it."),
   INTERNAL_ERROR(
       HttpStatus.INTERNAL_SERVER_ERROR,
       "internal.error",
@@ -55,6 +66,8 @@ public enum CommonError implements ErrorCode {
   /** The entry for an error that Spring MVC raised with this status. */
   public static CommonError forStatus(HttpStatusCode status) {
     return switch (status.value()) {
+      case 401 -> AUTH_UNAUTHENTICATED;
+      case 403 -> AUTH_FORBIDDEN;
       case 404 -> REQUEST_NOT_FOUND;
       case 405 -> REQUEST_METHOD_NOT_ALLOWED;
       case 406 -> REQUEST_NOT_ACCEPTABLE;

@@ -24,6 +24,8 @@ class CommonErrorTest {
 
   @ParameterizedTest
   @CsvSource({
+    "401, AUTH_UNAUTHENTICATED",
+    "403, AUTH_FORBIDDEN",
     "404, REQUEST_NOT_FOUND",
     "405, REQUEST_METHOD_NOT_ALLOWED",
     "406, REQUEST_NOT_ACCEPTABLE",

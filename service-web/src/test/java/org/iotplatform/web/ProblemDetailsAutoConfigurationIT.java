@@ -1,10 +1,14 @@
 package org.iotplatform.web;
 
+import org.iotplatform.testsupport.TestJwts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -23,8 +27,17 @@ class ProblemDetailsAutoConfigurationIT {
 
   private final RestTestClient underTest;
 
-  ProblemDetailsAutoConfigurationIT(@Autowired RestTestClient underTest) {
-    this.underTest = underTest;
+  ProblemDetailsAutoConfigurationIT(@Autowired RestTestClient client) {
+    this.underTest =
+        client
+            .mutate()
+            .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("t1", "viewer"))
+            .build();
+  }
+
+  @DynamicPropertySource
+  static void jwts(DynamicPropertyRegistry registry) {
+    registry.add(TestJwts.PUBLIC_KEY_PROPERTY, TestJwts::publicKeyLocation);
   }
 
   @Test

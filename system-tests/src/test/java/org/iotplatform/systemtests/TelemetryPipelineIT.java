@@ -29,6 +29,7 @@ import org.iotplatform.bridge.IngestionBridge;
 import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.contracts.KafkaHeaders;
 import org.iotplatform.contracts.KafkaTopics;
+import org.iotplatform.contracts.Tenants;
 import org.iotplatform.flink.storage.TelemetryStorageJob;
 import org.iotplatform.query.QueryApiApplication;
 import org.iotplatform.sdk.TelemetryMessage;
@@ -36,6 +37,7 @@ import org.iotplatform.servers.HiveMqServer;
 import org.iotplatform.servers.InfluxServer;
 import org.iotplatform.servers.KafkaServer;
 import org.iotplatform.testsupport.TestDevices;
+import org.iotplatform.testsupport.TestJwts;
 import org.iotplatform.testsupport.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The walking skeleton, every hop real: an MQTT 5 client publishes to HiveMQ, the bridge forwards
  * to Kafka, the Flink storage job (local MiniCluster) writes InfluxDB, and query-api answers the
- * REST query.
+ * REST query of an operator of the device's tenant.
  */
 @SpringBootTest(
     classes = QueryApiApplication.class,
@@ -72,6 +74,7 @@ class TelemetryPipelineIT {
   @DynamicPropertySource
   static void queryApiReadsTheTestInflux(DynamicPropertyRegistry registry) {
     registry.add("iot.query.influx.url", () -> TestServers.influx().url());
+    registry.add(TestJwts.PUBLIC_KEY_PROPERTY, TestJwts::publicKeyLocation);
   }
 
   @BeforeAll
@@ -173,10 +176,14 @@ class TelemetryPipelineIT {
             .send();
   }
 
+  /** GETs as a viewer of the tenant the bridge writes every record with. */
   private static String get(String url) throws Exception {
     HttpResponse<String> response =
         HTTP.send(
-            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + TestJwts.token(Tenants.DEFAULT, "viewer"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.body();
   }

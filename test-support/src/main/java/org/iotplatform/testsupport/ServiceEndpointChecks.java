@@ -12,11 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.assertj.core.api.SoftAssertions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every platform service offers over HTTP: health {@code UP} at {@code /actuator/health},
- * Prometheus metrics, its OpenAPI document with its own title, and an RFC 9457 problem detail with
- * {@code errorCode} {@code request.not-found} for an unknown path.
+ * Prometheus metrics, its OpenAPI document with its own title (all three open to anyone), an RFC
+ * 9457 problem detail with {@code errorCode} {@code auth.unauthenticated} for an API call without a
+ * token, and one with {@code request.not-found} for an unknown path called with a token.
  *
  * <p>Plain {@code java.net.http} rather than Spring's test clients, so that it checks any running
  * service: one booted by {@code @SpringBootTest} on a random port, or a jar started by {@code ./iot
@@ -25,7 +27,9 @@ import org.assertj.core.api.SoftAssertions;
  * <pre>{@code
  * @Test
  * void offersWhatEveryPlatformServiceOffers(@LocalServerPort int port) {
- *   ServiceEndpointChecks.at(port, "IoT platform alert engine").assertAll();
+ *   ServiceEndpointChecks.at(port, "IoT platform alert engine")
+ *       .withBearerToken(TestJwts.token("default", "viewer"))
+ *       .assertAll();
  * }
  * }</pre>
  */
@@ -38,12 +42,14 @@ public final class ServiceEndpointChecks {
 
   private final URI base;
   private final String expectedTitle;
+  private final @Nullable String bearerToken;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  private ServiceEndpointChecks(URI base, String expectedTitle) {
+  private ServiceEndpointChecks(URI base, String expectedTitle, @Nullable String bearerToken) {
     this.base = base;
     this.expectedTitle = expectedTitle;
+    this.bearerToken = bearerToken;
   }
 
   /**
@@ -51,7 +57,15 @@ public final class ServiceEndpointChecks {
    * @param expectedTitle the {@code info.title} of its OpenAPI document
    */
   public static ServiceEndpointChecks at(int port, String expectedTitle) {
-    return new ServiceEndpointChecks(URI.create("http://127.0.0.1:" + port), expectedTitle);
+    return new ServiceEndpointChecks(URI.create("http://127.0.0.1:" + port), expectedTitle, null);
+  }
+
+  /**
+   * The same checks, sending this token where one is needed (the unknown path). Without one, that
+   * check fails with a 401: every platform service is a resource server.
+   */
+  public ServiceEndpointChecks withBearerToken(String token) {
+    return new ServiceEndpointChecks(base, expectedTitle, token);
   }
 
   /** Runs every check and reports all that failed together. */
@@ -61,6 +75,7 @@ public final class ServiceEndpointChecks {
           softly.check(this::assertHealthUp);
           softly.check(this::assertServesPrometheusMetrics);
           softly.check(this::assertServesOpenApiDocument);
+          softly.check(this::assertRefusesAnApiCallWithoutToken);
           softly.check(this::assertAnswersUnknownPathWithProblemDetail);
         });
   }
@@ -85,6 +100,20 @@ public final class ServiceEndpointChecks {
     assertThat(document.at("/info/title").asText()).as("info.title").isEqualTo(expectedTitle);
   }
 
+  public void assertRefusesAnApiCallWithoutToken() {
+    HttpResponse<String> response = send(UNKNOWN_PATH, null);
+    assertThat(response.statusCode()).as("status of an API call without token").isEqualTo(401);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .as("content type of an API call without token")
+        .hasValue("application/problem+json");
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .as("WWW-Authenticate of an API call without token")
+        .hasValue("Bearer");
+    assertThat(json(response).at("/errorCode").asText())
+        .as("errorCode of an API call without token")
+        .isEqualTo("auth.unauthenticated");
+  }
+
   public void assertAnswersUnknownPathWithProblemDetail() {
     HttpResponse<String> response = get(UNKNOWN_PATH);
     assertThat(response.statusCode()).as("status of an unknown path").isEqualTo(404);
@@ -98,8 +127,16 @@ public final class ServiceEndpointChecks {
   }
 
   private HttpResponse<String> get(String path) {
-    HttpRequest request =
-        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build();
+    return send(path, bearerToken);
+  }
+
+  private HttpResponse<String> send(String path, @Nullable String token) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    HttpRequest request = builder.build();
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package org.iotplatform.testsupport;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ServiceEndpointChecksTest {
+
+  private static final String TOKEN = "a-token";
 
   private HttpServer service;
 
@@ -26,12 +29,23 @@ class ServiceEndpointChecksTest {
         200,
         "application/json",
         "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"IoT platform widgets\"}}");
-    answer(
+    service.createContext(
         "/api/",
-        404,
-        "application/problem+json",
-        "{\"status\":404,\"errorCode\":\"request.not-found\","
-            + "\"instance\":\"/api/v1/no-such-resource\"}");
+        exchange -> {
+          boolean withToken =
+              ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+          if (!withToken) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+          }
+          respond(
+              exchange,
+              withToken ? 404 : 401,
+              "application/problem+json",
+              withToken
+                  ? "{\"status\":404,\"errorCode\":\"request.not-found\","
+                      + "\"instance\":\"/api/v1/no-such-resource\"}"
+                  : "{\"status\":401,\"errorCode\":\"auth.unauthenticated\"}");
+        });
     service.start();
   }
 
@@ -42,14 +56,37 @@ class ServiceEndpointChecksTest {
 
   @Test
   void passesAServiceThatOffersEverything() {
-    var underTest = ServiceEndpointChecks.at(port(), "IoT platform widgets");
+    var underTest = ServiceEndpointChecks.at(port(), "IoT platform widgets").withBearerToken(TOKEN);
 
     assertThatCode(underTest::assertAll).doesNotThrowAnyException();
   }
 
   @Test
+  void failsWithoutATokenForTheUnknownPath() {
+    var underTest = ServiceEndpointChecks.at(port(), "IoT platform widgets");
+
+    assertThatThrownBy(underTest::assertAnswersUnknownPathWithProblemDetail)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("status of an unknown path");
+  }
+
+  @Test
+  void failsOnAnApiThatAnswersCallsWithoutAToken() {
+    answer(
+        "/api/v1/",
+        404,
+        "application/problem+json",
+        "{\"status\":404,\"errorCode\":\"request.not-found\"}");
+    var underTest = ServiceEndpointChecks.at(port(), "IoT platform widgets").withBearerToken(TOKEN);
+
+    assertThatThrownBy(underTest::assertRefusesAnApiCallWithoutToken)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("status of an API call without token");
+  }
+
+  @Test
   void failsOnAnotherServicesTitle() {
-    var underTest = ServiceEndpointChecks.at(port(), "IoT platform gadgets");
+    var underTest = ServiceEndpointChecks.at(port(), "IoT platform gadgets").withBearerToken(TOKEN);
 
     assertThatThrownBy(underTest::assertAll)
         .isInstanceOf(AssertionError.class)
@@ -60,7 +97,7 @@ class ServiceEndpointChecksTest {
   @Test
   void failsOnAnUnknownPathAnsweredWithoutAnErrorCode() {
     answer("/api/v1/", 404, "application/problem+json", "{\"status\":404}");
-    var underTest = ServiceEndpointChecks.at(port(), "IoT platform widgets");
+    var underTest = ServiceEndpointChecks.at(port(), "IoT platform widgets").withBearerToken(TOKEN);
 
     assertThatThrownBy(underTest::assertAnswersUnknownPathWithProblemDetail)
         .isInstanceOf(AssertionError.class)
@@ -72,15 +109,16 @@ class ServiceEndpointChecksTest {
   }
 
   private void answer(String path, int status, String contentType, String body) {
-    service.createContext(
-        path,
-        exchange -> {
-          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", contentType);
-          exchange.sendResponseHeaders(status, bytes.length);
-          try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
-          }
-        });
+    service.createContext(path, exchange -> respond(exchange, status, contentType, body));
+  }
+
+  private static void respond(HttpExchange exchange, int status, String contentType, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
   }
 }

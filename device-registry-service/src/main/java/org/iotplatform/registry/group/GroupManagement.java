@@ -155,8 +155,9 @@ public class GroupManagement implements GroupScopes {
   /** Adds devices to a static group, all or none: an unknown device id adds nothing. */
   @Transactional
   public MembersAdded addMembers(String tenant, String nameOrId, @Nullable List<String> deviceIds) {
-    Set<String> ids = GroupValidation.deviceIds(deviceIds);
+    // The group first: another tenant's group is 404 whatever the body says, so ids do not leak.
     GroupEntity group = findStatic(tenant, nameOrId);
+    Set<String> ids = GroupValidation.deviceIds(deviceIds);
     int added = addMembers(tenant, group, ids);
     return new MembersAdded(added, ids.size() - added);
   }

@@ -1,20 +1,28 @@
 package org.iotplatform.registry.tenant;
 
-import org.iotplatform.contracts.Tenants;
+import org.iotplatform.web.security.CurrentCaller;
 import org.springframework.stereotype.Component;
 
 /**
- * The tenant the current request acts in. Every repository call takes it, so that no query can
- * reach another tenant's rows.
- *
- * <p>Until operators authenticate (JWTs carrying a tenant, issue 3), every caller acts in {@link
- * Tenants#DEFAULT}; the JWT work replaces this one method and nothing else.
+ * The tenant the current request acts in: the tenant claim of the caller's validated JWT. Every
+ * repository call takes it, so that no query can reach another tenant's rows.
  */
 @Component
 public class CurrentTenant {
 
-  /** The id of the caller's tenant. */
+  private final CurrentCaller caller;
+
+  CurrentTenant(CurrentCaller caller) {
+    this.caller = caller;
+  }
+
+  /**
+   * The id of the caller's tenant.
+   *
+   * @throws IllegalStateException outside an authenticated request (a background thread, an open
+   *     endpoint): such code is handed its tenant instead
+   */
   public String id() {
-    return Tenants.DEFAULT;
+    return caller.get().tenant();
   }
 }

@@ -1,4 +1,4 @@
-/** The tenant a request acts in. */
+/** The tenant a request acts in and the operator who makes it, from the caller's JWT. */
 @NullMarked
 package org.iotplatform.registry.tenant;
 

@@ -41,8 +41,16 @@ class TelemetryQueryParser {
     this.limits = properties.telemetry();
   }
 
+  /**
+   * @param tenant the caller's tenant, from its validated token
+   */
   TelemetryQuery parse(
-      String deviceId, String metric, String from, String to, @Nullable Integer limit) {
+      String tenant,
+      String deviceId,
+      String metric,
+      String from,
+      String to,
+      @Nullable Integer limit) {
     if (!DeviceTopic.isValidDeviceId(deviceId)) {
       throw new ApiException(
           TelemetryError.INVALID_DEVICE_ID, "Device id " + echo(deviceId) + " is invalid.");
@@ -63,7 +71,7 @@ class TelemetryQueryParser {
           TelemetryError.RANGE_TOO_WIDE,
           "The range spans more than the maximum of " + limits.maxRange() + ".");
     }
-    return new TelemetryQuery(deviceId, metric, fromInstant, toInstant, limit(limit));
+    return new TelemetryQuery(tenant, deviceId, metric, fromInstant, toInstant, limit(limit));
   }
 
   private static Instant instant(String name, String text) {

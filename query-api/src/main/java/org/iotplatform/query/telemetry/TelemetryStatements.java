@@ -13,8 +13,9 @@ final class TelemetryStatements {
   private TelemetryStatements() {}
 
   /**
-   * Selects one field of one device's series in {@code [from, to)}, oldest first. InfluxDB leaves
-   * out points that do not carry the field, so every row has a value.
+   * Selects one field of one device's series of the query's tenant in {@code [from, to)}, oldest
+   * first. InfluxDB leaves out points that do not carry the field, so every row has a value; a
+   * device of another tenant reads as one that sent nothing.
    */
   static String rawPoints(String database, String retentionPolicy, TelemetryQuery query) {
     return "SELECT "
@@ -22,6 +23,10 @@ final class TelemetryStatements {
         + " FROM "
         + qualifiedMeasurement(database, retentionPolicy, InfluxSchema.TELEMETRY_MEASUREMENT)
         + " WHERE "
+        + identifier(InfluxSchema.TAG_TENANT_ID)
+        + " = "
+        + string(query.tenant())
+        + " AND "
         + identifier(InfluxSchema.TAG_DEVICE_ID)
         + " = "
         + string(query.deviceId())

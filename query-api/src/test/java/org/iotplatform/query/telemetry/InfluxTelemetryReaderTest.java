@@ -94,7 +94,7 @@ class InfluxTelemetryReaderTest {
           .isThrownBy(
               () ->
                   underTest.read(
-                      new TelemetryQuery("d1", "temperature", T0, T0.plusSeconds(60), 10)))
+                      new TelemetryQuery("acme", "d1", "temperature", T0, T0.plusSeconds(60), 10)))
           .satisfies(e -> assertThat(e.error()).isEqualTo(TelemetryError.STORE_UNAVAILABLE));
     }
   }

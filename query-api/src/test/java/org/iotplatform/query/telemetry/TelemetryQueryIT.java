@@ -13,11 +13,13 @@ import org.iotplatform.contracts.InfluxSchema;
 import org.iotplatform.contracts.Tenants;
 import org.iotplatform.query.QueryApiITBase;
 import org.iotplatform.servers.InfluxServer;
+import org.iotplatform.testsupport.TestJwts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -108,6 +110,42 @@ class TelemetryQueryIT extends QueryApiITBase {
 
     assertThat(query("d1", "temperature", T0, ONE_HOUR_LATER).points())
         .containsExactly(new TelemetryPoint(T0, 20));
+  }
+
+  @Test
+  void returnsOnlyThePointsOfTheCallersTenant() {
+    write(
+        point("acme", "d1", T0, "temperature=1"),
+        point(Tenants.DEFAULT, "d1", ONE_SECOND_LATER, "temperature=2"));
+
+    assertThat(query("d1", "temperature", T0, ONE_HOUR_LATER).points())
+        .containsExactly(new TelemetryPoint(ONE_SECOND_LATER, 2));
+    TelemetrySeries acme =
+        underTest
+            .get()
+            .uri(PATH, "d1", "temperature", T0, ONE_HOUR_LATER)
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.token("acme", "viewer"))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(TelemetrySeries.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(Objects.requireNonNull(acme).points()).containsExactly(new TelemetryPoint(T0, 1));
+  }
+
+  @Test
+  void refusesAQueryWithAnExpiredToken() {
+    underTest
+        .get()
+        .uri(PATH, "d1", "temperature", T0, ONE_HOUR_LATER)
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestJwts.builder().expired().build())
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectBody()
+        .jsonPath("$.errorCode")
+        .isEqualTo("auth.unauthenticated");
   }
 
   @Test
@@ -229,8 +267,13 @@ class TelemetryQueryIT extends QueryApiITBase {
     influx.write(InfluxSchema.DATABASE, String.join("\n", lines));
   }
 
-  /** A line-protocol point with millisecond timestamp, tagged as the storage job tags them. */
+  /** A point of the tenant {@code default}. */
   private static String point(String deviceId, Instant ts, String fields) {
+    return point(Tenants.DEFAULT, deviceId, ts, fields);
+  }
+
+  /** A line-protocol point with millisecond timestamp, tagged as the storage job tags them. */
+  private static String point(String tenant, String deviceId, Instant ts, String fields) {
     return InfluxSchema.TELEMETRY_MEASUREMENT
         + ","
         + InfluxSchema.TAG_DEVICE_ID
@@ -239,7 +282,7 @@ class TelemetryQueryIT extends QueryApiITBase {
         + ","
         + InfluxSchema.TAG_TENANT_ID
         + "="
-        + Tenants.DEFAULT
+        + tenant
         + " "
         + fields
         + " "

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TelemetryQueryParserTest {
 
+  private static final String TENANT = "acme";
+
   private static final String FROM = "2026-01-31T12:00:00Z";
   private static final String TO = "2026-01-31T13:00:00Z";
 
@@ -33,36 +35,37 @@ class TelemetryQueryParserTest {
 
   @Test
   void parsesAValidRequest() {
-    TelemetryQuery query = underTest.parse("sensor-1.a_b", "temperature", FROM, TO, 20);
+    TelemetryQuery query = underTest.parse(TENANT, "sensor-1.a_b", "temperature", FROM, TO, 20);
 
     assertThat(query)
         .isEqualTo(
             new TelemetryQuery(
-                "sensor-1.a_b", "temperature", Instant.parse(FROM), Instant.parse(TO), 20));
+                TENANT, "sensor-1.a_b", "temperature", Instant.parse(FROM), Instant.parse(TO), 20));
   }
 
   @Test
   void usesTheDefaultLimitWhenNoneIsGiven() {
-    assertThat(underTest.parse("d1", "temperature", FROM, TO, null).limit()).isEqualTo(100);
+    assertThat(underTest.parse(TENANT, "d1", "temperature", FROM, TO, null).limit()).isEqualTo(100);
   }
 
   @Test
   void acceptsInstantsWithAnOffset() {
     TelemetryQuery query =
-        underTest.parse("d1", "temperature", "2026-01-31T13:00:00+01:00", TO, null);
+        underTest.parse(TENANT, "d1", "temperature", "2026-01-31T13:00:00+01:00", TO, null);
 
     assertThat(query.from()).isEqualTo(Instant.parse(FROM));
   }
 
   @Test
   void acceptsAnEmptyRange() {
-    assertThat(underTest.parse("d1", "temperature", FROM, FROM, null).from())
+    assertThat(underTest.parse(TENANT, "d1", "temperature", FROM, FROM, null).from())
         .isEqualTo(Instant.parse(FROM));
   }
 
   @Test
   void acceptsARangeOfExactlyTheMaximumWidth() {
-    assertThat(underTest.parse("d1", "temperature", FROM, "2026-02-01T12:00:00Z", null).to())
+    assertThat(
+            underTest.parse(TENANT, "d1", "temperature", FROM, "2026-02-01T12:00:00Z", null).to())
         .isEqualTo(Instant.parse("2026-02-01T12:00:00Z"));
   }
 
@@ -99,7 +102,7 @@ class TelemetryQueryParserTest {
   @Test
   void rejectsAMetricNameLongerThan64Characters() {
     assertRejected(TelemetryError.INVALID_METRIC, "d1", "m".repeat(65), FROM, TO, null);
-    assertThat(underTest.parse("d1", "m".repeat(64), FROM, TO, null).metric()).hasSize(64);
+    assertThat(underTest.parse(TENANT, "d1", "m".repeat(64), FROM, TO, null).metric()).hasSize(64);
   }
 
   @ParameterizedTest
@@ -152,7 +155,7 @@ class TelemetryQueryParserTest {
   @Test
   void saysWhatIsWrongAndWhatToDo() {
     assertThatExceptionOfType(ApiException.class)
-        .isThrownBy(() -> underTest.parse("d1", "temperature", TO, FROM, null))
+        .isThrownBy(() -> underTest.parse(TENANT, "d1", "temperature", TO, FROM, null))
         .satisfies(
             e ->
                 assertThat(e.getBody().getDetail())
@@ -169,7 +172,7 @@ class TelemetryQueryParserTest {
       String to,
       @Nullable Integer limit) {
     assertThatExceptionOfType(ApiException.class)
-        .isThrownBy(() -> underTest.parse(deviceId, metric, from, to, limit))
+        .isThrownBy(() -> underTest.parse(TENANT, deviceId, metric, from, to, limit))
         .satisfies(e -> assertThat(e.error()).isEqualTo(expected));
   }
 }
