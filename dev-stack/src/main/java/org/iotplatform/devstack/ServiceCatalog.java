@@ -13,8 +13,8 @@ final class ServiceCatalog {
   private ServiceCatalog() {}
 
   /**
-   * @param registryDir the registry's files under var: its token signing key and the admin API key
-   *     it creates at first start ({@link DevStackOptions#adminKeyFile()})
+   * @param registryDir the registry's files under var: its token signing key, the platform CA and
+   *     the admin API key it creates at first start ({@link DevStackOptions#adminKeyFile()})
    */
   static List<ServiceSpec> services(
       StackPorts ports, String kafkaBootstrapServers, PostgresServer postgres, Path registryDir) {
@@ -37,6 +37,7 @@ final class ServiceCatalog {
                 "--spring.datasource.password=" + postgres.password(),
                 "--iot.registry.auth.issuer=" + registry,
                 "--iot.registry.auth.key-dir=" + registryDir.resolve("jwt"),
+                "--iot.registry.ca.directory=" + registryDir.resolve("ca"),
                 "--iot.registry.bootstrap.admin-key-file="
                     + registryDir.resolve(DevStackOptions.ADMIN_KEY_FILE_NAME))),
         new ServiceSpec("shadow-service", ports.shadow(), List.of(kafka, jwks)),
