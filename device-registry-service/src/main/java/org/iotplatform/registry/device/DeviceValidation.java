@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.registry.RegistryError;
+import org.iotplatform.registry.http.IfMatch;
+import org.iotplatform.registry.http.PageSize;
 import org.iotplatform.web.ApiException;
 import org.jspecify.annotations.Nullable;
 
@@ -21,8 +23,6 @@ final class DeviceValidation {
   static final int MAX_LABEL_VALUE_LENGTH = 256;
   static final int MAX_METADATA_KEYS = 100;
   static final int MAX_FIRMWARE_LENGTH = 64;
-  static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 500;
 
   private DeviceValidation() {}
 
@@ -129,32 +129,12 @@ final class DeviceValidation {
   }
 
   static int limit(@Nullable Integer limit) {
-    if (limit == null) {
-      return DEFAULT_LIMIT;
-    }
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw filterInvalid("limit must be 1 to " + MAX_LIMIT + ", got " + limit + ".");
-    }
-    return limit;
+    return PageSize.of(limit, RegistryError.DEVICE_INVALID_FILTER);
   }
 
   /** The version an {@code If-Match} header names: {@code "3"}, {@code W/"3"} or {@code 3}. */
   static @Nullable Long ifMatch(@Nullable String header) {
-    if (header == null || header.isBlank() || header.equals("*")) {
-      return null;
-    }
-    String tag = header.strip();
-    if (tag.startsWith("W/")) {
-      tag = tag.substring(2);
-    }
-    if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-      tag = tag.substring(1, tag.length() - 1);
-    }
-    try {
-      return Long.parseLong(tag);
-    } catch (NumberFormatException e) {
-      throw invalid("If-Match must be an ETag this service sent, got " + header + ".");
-    }
+    return IfMatch.version(header, RegistryError.DEVICE_INVALID);
   }
 
   private static void label(String key, @Nullable String value) {

@@ -11,6 +11,8 @@ import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.registry.RegistryError;
 import org.iotplatform.registry.device.DeviceCriteria;
 import org.iotplatform.registry.device.LocationBox;
+import org.iotplatform.registry.http.IfMatch;
+import org.iotplatform.registry.http.PageSize;
 import org.iotplatform.web.ApiException;
 import org.jspecify.annotations.Nullable;
 
@@ -29,8 +31,6 @@ final class GroupValidation {
   static final int MAX_FIRMWARE_LENGTH = 64;
   static final int MAX_TYPE_LENGTH = 64;
   static final int MAX_BATCH = 1000;
-  static final int DEFAULT_LIMIT = 50;
-  static final int MAX_LIMIT = 500;
 
   private GroupValidation() {}
 
@@ -131,32 +131,12 @@ final class GroupValidation {
   }
 
   static int limit(@Nullable Integer limit) {
-    if (limit == null) {
-      return DEFAULT_LIMIT;
-    }
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw invalid("limit must be 1 to " + MAX_LIMIT + ", got " + limit + ".");
-    }
-    return limit;
+    return PageSize.of(limit, RegistryError.GROUP_INVALID);
   }
 
   /** The version an {@code If-Match} header names: {@code "3"}, {@code W/"3"} or {@code 3}. */
   static @Nullable Long ifMatch(@Nullable String header) {
-    if (header == null || header.isBlank() || header.equals("*")) {
-      return null;
-    }
-    String tag = header.strip();
-    if (tag.startsWith("W/")) {
-      tag = tag.substring(2);
-    }
-    if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-      tag = tag.substring(1, tag.length() - 1);
-    }
-    try {
-      return Long.parseLong(tag);
-    } catch (NumberFormatException e) {
-      throw invalid("If-Match must be an ETag this service sent, got " + header + ".");
-    }
+    return IfMatch.version(header, RegistryError.GROUP_INVALID);
   }
 
   /** The id a path segment names, or null when it names a group by its name. */

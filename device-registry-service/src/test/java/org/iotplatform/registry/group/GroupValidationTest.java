@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.iotplatform.registry.RegistryError;
 import org.iotplatform.registry.device.DeviceCriteria;
 import org.iotplatform.registry.device.LocationBox;
+import org.iotplatform.registry.http.PageSize;
 import org.iotplatform.web.ApiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -169,10 +170,10 @@ class GroupValidationTest {
 
   @Test
   void defaultsTheLimitAndRefusesOneOutOfRange() {
-    assertThat(GroupValidation.limit(null)).isEqualTo(GroupValidation.DEFAULT_LIMIT);
-    assertThat(GroupValidation.limit(GroupValidation.MAX_LIMIT)).isEqualTo(500);
+    assertThat(GroupValidation.limit(null)).isEqualTo(PageSize.DEFAULT);
+    assertThat(GroupValidation.limit(PageSize.MAX)).isEqualTo(500);
     assertInvalid(() -> GroupValidation.limit(0));
-    assertInvalid(() -> GroupValidation.limit(GroupValidation.MAX_LIMIT + 1));
+    assertInvalid(() -> GroupValidation.limit(PageSize.MAX + 1));
   }
 
   @Test
