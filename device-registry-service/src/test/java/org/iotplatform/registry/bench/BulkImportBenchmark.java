@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.iotplatform.contracts.Tenants;
 import org.iotplatform.registry.RegistryITBase;
+import org.iotplatform.web.security.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -87,6 +89,7 @@ class BulkImportBenchmark extends RegistryITBase {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/devices:bulk"))
             .header("Content-Type", "application/x-ndjson")
+            .header("Authorization", "Bearer " + tokenFor(Tenants.DEFAULT, Role.ADMIN))
             .timeout(Duration.ofMinutes(10))
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Lines(firmware)))
             .build();
