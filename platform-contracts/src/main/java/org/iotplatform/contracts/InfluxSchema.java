@@ -19,5 +19,12 @@ public final class InfluxSchema {
   public static final String TAG_TENANT_ID = "tenant_id";
   public static final String TAG_DEVICE_TYPE = "device_type";
 
+  /**
+   * The {@link #TAG_DEVICE_TYPE} of points of a device whose registry snapshot the storage job has
+   * not seen (yet): their {@link #TAG_TENANT_ID} is then the one of the telemetry record's {@code
+   * tenant-id} header.
+   */
+  public static final String UNKNOWN_DEVICE_TYPE = "unknown";
+
   private InfluxSchema() {}
 }

@@ -5,14 +5,14 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
-import org.iotplatform.flink.telemetry.Telemetry;
+import org.iotplatform.flink.enrichment.EnrichedTelemetry;
 
 /**
  * Writes telemetry to InfluxDB's raw retention policy through the v1 HTTP API, at least once: see
  * {@link InfluxSinkWriter} for batching, flushing and retries. Each writer creates the database and
  * the retention policy if they are missing when it opens.
  */
-public final class InfluxSink implements Sink<Telemetry> {
+public final class InfluxSink implements Sink<EnrichedTelemetry> {
 
   private static final long serialVersionUID = 1L;
 
@@ -23,7 +23,7 @@ public final class InfluxSink implements Sink<Telemetry> {
   }
 
   @Override
-  public SinkWriter<Telemetry> createWriter(WriterInitContext context) throws IOException {
+  public SinkWriter<EnrichedTelemetry> createWriter(WriterInitContext context) throws IOException {
     InfluxClient client = new InfluxDbJavaClient(options);
     try {
       client.createStorage();

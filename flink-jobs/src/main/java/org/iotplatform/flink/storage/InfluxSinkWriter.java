@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledFuture;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
-import org.iotplatform.flink.telemetry.Telemetry;
+import org.iotplatform.flink.enrichment.EnrichedTelemetry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Runs on the task's mailbox thread only (timers included), so it needs no locking.
  */
-final class InfluxSinkWriter implements SinkWriter<Telemetry> {
+final class InfluxSinkWriter implements SinkWriter<EnrichedTelemetry> {
 
   private static final Logger LOG = LoggerFactory.getLogger(InfluxSinkWriter.class);
 
@@ -59,7 +59,8 @@ final class InfluxSinkWriter implements SinkWriter<Telemetry> {
   }
 
   @Override
-  public void write(Telemetry telemetry, Context context) throws IOException, InterruptedException {
+  public void write(EnrichedTelemetry telemetry, Context context)
+      throws IOException, InterruptedException {
     buffer.add(LineProtocol.point(telemetry));
     if (buffer.size() >= options.batchSize()) {
       writeBuffer();

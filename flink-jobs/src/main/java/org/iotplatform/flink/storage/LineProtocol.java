@@ -1,13 +1,17 @@
 package org.iotplatform.flink.storage;
 
 import org.iotplatform.contracts.InfluxSchema;
+import org.iotplatform.flink.enrichment.EnrichedTelemetry;
 import org.iotplatform.flink.telemetry.Metric;
-import org.iotplatform.flink.telemetry.Telemetry;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Renders telemetry as an InfluxDB line-protocol point in {@link InfluxSchema}'s layout, with the
  * timestamp in milliseconds (write with {@code precision=ms}).
+ *
+ * <p>Tags are {@code device_id}, {@code device_type} and {@code tenant_id}; labels are not tags
+ * (ADR 0012): a tag is part of a series' identity, so a label change would split a device's history
+ * into two series, and a replay after the change would write the point twice.
  *
  * <p>Numbers are always float fields, even when the device sent an integer, so a metric that is
  * {@code 60} once and {@code 60.5} the next time does not conflict with itself.
@@ -19,14 +23,18 @@ final class LineProtocol {
   private LineProtocol() {}
 
   /** One line, without the trailing newline. */
-  static String point(Telemetry telemetry) {
+  static String point(EnrichedTelemetry telemetry) {
     StringBuilder line = new StringBuilder(64 + 24 * telemetry.metrics().size());
-    // Tags in key order, as InfluxDB prefers: device_id < tenant_id.
+    // Tags in key order, as InfluxDB prefers: device_id < device_type < tenant_id.
     line.append(MEASUREMENT)
         .append(',')
         .append(InfluxSchema.TAG_DEVICE_ID)
         .append('=')
         .append(escapeTag(telemetry.deviceId()))
+        .append(',')
+        .append(InfluxSchema.TAG_DEVICE_TYPE)
+        .append('=')
+        .append(escapeTag(telemetry.deviceType()))
         .append(',')
         .append(InfluxSchema.TAG_TENANT_ID)
         .append('=')

@@ -6,8 +6,13 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.iotplatform.flink.enrichment.DeviceUpdate;
+import org.iotplatform.flink.enrichment.DevicesKafka;
+import org.iotplatform.flink.enrichment.EnrichedTelemetry;
+import org.iotplatform.flink.enrichment.TelemetryEnricher;
 import org.iotplatform.flink.telemetry.RejectedTelemetry;
 import org.iotplatform.flink.telemetry.Telemetry;
 import org.iotplatform.flink.telemetry.TelemetryKafka;
@@ -15,9 +20,10 @@ import org.iotplatform.flink.telemetry.TelemetryRecord;
 import org.iotplatform.flink.telemetry.TelemetryValidator;
 
 /**
- * Raw telemetry storage: reads telemetry records, validates them, writes valid ones to InfluxDB and
- * rejected ones to the dead-letter topic. Takes its source and sinks through the constructor, so
- * tests can swap them; {@link #submit} wires Kafka and InfluxDB.
+ * Raw telemetry storage: reads telemetry records, validates them, stamps valid ones with their
+ * device's registry snapshot (from the devices source), writes them to InfluxDB and rejected ones
+ * to the dead-letter topic. Takes its source and sinks through the constructor, so tests can swap
+ * them; {@link #submit} wires Kafka and InfluxDB.
  *
  * <p>Delivery is at least once end to end: offsets are committed and InfluxDB and the dead-letter
  * topic are flushed on each checkpoint, and a replayed point overwrites itself in InfluxDB.
@@ -28,14 +34,17 @@ public final class TelemetryStorageJob {
   public static final String NAME = "telemetry-storage";
 
   private final Source<TelemetryRecord, ?, ?> source;
-  private final Sink<Telemetry> storage;
+  private final Source<DeviceUpdate, ?, ?> devices;
+  private final Sink<EnrichedTelemetry> storage;
   private final Sink<RejectedTelemetry> deadLetters;
 
   public TelemetryStorageJob(
       Source<TelemetryRecord, ?, ?> source,
-      Sink<Telemetry> storage,
+      Source<DeviceUpdate, ?, ?> devices,
+      Sink<EnrichedTelemetry> storage,
       Sink<RejectedTelemetry> deadLetters) {
     this.source = source;
+    this.devices = devices;
     this.storage = storage;
     this.deadLetters = deadLetters;
   }
@@ -80,7 +89,17 @@ public final class TelemetryStorageJob {
             .process(new TelemetryValidator())
             .name("validate-telemetry")
             .uid("validate-telemetry");
-    valid.sinkTo(storage).name("influxdb-raw").uid("influxdb-raw");
+    DataStream<DeviceUpdate> deviceUpdates =
+        env.fromSource(devices, WatermarkStrategy.noWatermarks(), "devices-source")
+            .uid("devices-source");
+    DataStream<EnrichedTelemetry> enriched =
+        valid
+            .connect(deviceUpdates)
+            .keyBy(Telemetry::deviceId, DeviceUpdate::deviceId)
+            .process(new TelemetryEnricher())
+            .name("enrich-telemetry")
+            .uid("enrich-telemetry");
+    enriched.sinkTo(storage).name("influxdb-raw").uid("influxdb-raw");
     valid
         .getSideOutput(TelemetryValidator.REJECTED)
         .sinkTo(deadLetters)
@@ -90,8 +109,9 @@ public final class TelemetryStorageJob {
 
   /**
    * Adds the job, reading from Kafka and writing to InfluxDB, to {@code env}, enables
-   * checkpointing, and starts it without waiting for it to end. This is how a launcher runs it on a
-   * local MiniCluster: {@code JobClient.cancel()} stops it.
+   * checkpointing, and starts it without waiting for it to end. The topics {@code
+   * iot.telemetry.v1}, {@code iot.telemetry.dlq.v1} and {@code iot.devices.v1} must exist. This is
+   * how a launcher runs it on a local MiniCluster: {@code JobClient.cancel()} stops it.
    */
   public static JobClient submit(StreamExecutionEnvironment env, Config config) throws Exception {
     prepare(env, config);
@@ -105,6 +125,7 @@ public final class TelemetryStorageJob {
         config.checkpointInterval().toMillis(), CheckpointingMode.AT_LEAST_ONCE);
     new TelemetryStorageJob(
             TelemetryKafka.source(config.kafkaBootstrapServers(), config.consumerGroupId()),
+            DevicesKafka.source(config.kafkaBootstrapServers(), config.consumerGroupId()),
             new InfluxSink(config.influx()),
             TelemetryKafka.deadLetterSink(config.kafkaBootstrapServers()))
         .build(env);

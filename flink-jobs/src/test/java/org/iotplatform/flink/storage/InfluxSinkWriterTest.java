@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
+import org.iotplatform.flink.enrichment.EnrichedTelemetry;
 import org.iotplatform.flink.telemetry.Metric;
-import org.iotplatform.flink.telemetry.Telemetry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -119,8 +119,9 @@ class InfluxSinkWriterTest {
     return new InfluxSinkWriter(client, options, timers, sleeps::add, written, rejected);
   }
 
-  private static Telemetry telemetry(long timestamp) {
-    return new Telemetry("d-1", "acme", timestamp, List.of(Metric.number("t", timestamp)));
+  private static EnrichedTelemetry telemetry(long timestamp) {
+    return new EnrichedTelemetry(
+        "d-1", "acme", "thermometer", List.of(), timestamp, List.of(Metric.number("t", timestamp)));
   }
 
   /** Records writes; fails or rejects as told. */

@@ -66,7 +66,7 @@ class TelemetryStorageJobIT {
   void freshTopics(KafkaServer kafka) {
     // Each test's job reads the telemetry topic from the start: leave nothing from the last one.
     kafka.deleteAllTopics();
-    kafka.createTopics(2, KafkaTopics.TELEMETRY, KafkaTopics.TELEMETRY_DLQ);
+    kafka.createTopics(2, KafkaTopics.TELEMETRY, KafkaTopics.TELEMETRY_DLQ, KafkaTopics.DEVICES);
   }
 
   @Test
@@ -147,6 +147,54 @@ class TelemetryStorageJobIT {
                       .containsExactlyInAnyOrder(
                           row(ts, "d-9", "level", 1.0), row(ts + 2, "d-9", "level", 2.0)));
       assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+    } finally {
+      job.cancel().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void stampsPointsWithTheRegistrysTenantAndTypeOnceTheDeviceSnapshotArrives(
+      KafkaServer kafka, InfluxServer influxServer) throws Exception {
+    TelemetryStorageJob.Config config =
+        new TelemetryStorageJob.Config(
+            kafka.bootstrapServers(),
+            TestTopics.unique("telemetry-storage-it"),
+            InfluxSinkOptions.defaults(influxServer.url())
+                .withBatching(100, Duration.ofMillis(200)),
+            Duration.ofSeconds(1));
+    String snapshot =
+        "{\"tenantId\":\"registry-tenant\",\"deviceId\":\"d-5\",\"type\":\"thermometer\","
+            + "\"labels\":{\"site\":\"berlin\"},\"status\":\"ONLINE\",\"version\":1,"
+            + "\"updatedAt\":\"2024-11-22T13:00:00Z\",\"credentials\":[]}";
+
+    JobClient job =
+        TelemetryStorageJob.submit(StreamExecutionEnvironment.getExecutionEnvironment(), config);
+    try (InfluxDB influx = InfluxDBFactory.connect(influxServer.url())) {
+      produce(
+          kafka,
+          new ProducerRecord<>(
+              KafkaTopics.DEVICES,
+              "d-5".getBytes(StandardCharsets.UTF_8),
+              snapshot.getBytes(StandardCharsets.UTF_8)));
+
+      // The two sources are independent: readings sent before the job has read the snapshot are
+      // stored as of an unknown device, so keep sending until one is stamped.
+      long[] next = {ts};
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                produce(
+                    kafka, telemetry("d-5", "{\"ts\":" + next[0]++ + ",\"metrics\":{\"t\":1}}"));
+                assertThat(rows(influx))
+                    .anySatisfy(
+                        row -> {
+                          assertThat(row)
+                              .containsEntry(InfluxSchema.TAG_DEVICE_ID, "d-5")
+                              .containsEntry(InfluxSchema.TAG_TENANT_ID, "registry-tenant")
+                              .containsEntry(InfluxSchema.TAG_DEVICE_TYPE, "thermometer");
+                        });
+              });
     } finally {
       job.cancel().get(30, TimeUnit.SECONDS);
     }
@@ -239,6 +287,7 @@ class TelemetryStorageJobIT {
     row.put("time", (double) time);
     row.put(InfluxSchema.TAG_DEVICE_ID, deviceId);
     row.put(InfluxSchema.TAG_TENANT_ID, TENANT);
+    row.put(InfluxSchema.TAG_DEVICE_TYPE, InfluxSchema.UNKNOWN_DEVICE_TYPE);
     for (int i = 0; i < fields.length; i += 2) {
       row.put((String) fields[i], fields[i + 1]);
     }

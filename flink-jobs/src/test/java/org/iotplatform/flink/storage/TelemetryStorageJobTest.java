@@ -17,10 +17,12 @@ import org.apache.flink.connector.datagen.functions.FromElementsGeneratorFunctio
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.iotplatform.contracts.InfluxSchema;
+import org.iotplatform.flink.enrichment.DeviceUpdate;
+import org.iotplatform.flink.enrichment.EnrichedTelemetry;
 import org.iotplatform.flink.telemetry.Metric;
 import org.iotplatform.flink.telemetry.RejectCode;
 import org.iotplatform.flink.telemetry.RejectedTelemetry;
-import org.iotplatform.flink.telemetry.Telemetry;
 import org.iotplatform.flink.telemetry.TelemetryRecord;
 import org.iotplatform.flink.telemetry.TelemetryRecords;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +47,7 @@ class TelemetryStorageJobTest {
   }
 
   @Test
-  void storesValidTelemetryAndDeadLettersTheRestWithoutKryo() throws Exception {
+  void storesValidTelemetryOfUnknownDevicesAndDeadLettersTheRestWithoutKryo() throws Exception {
     // Kryo fallback becomes an error, so every type on the wire must have a proper serializer.
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.getExecutionEnvironment(
@@ -59,23 +61,35 @@ class TelemetryStorageJobTest {
     DataGeneratorSource<TelemetryRecord> source =
         new DataGeneratorSource<>(
             new FromElementsGeneratorFunction<>(type, records), records.length, type);
+    // Only a tombstone of another device: enrichment itself is TelemetryEnricherTest's, and which
+    // source a MiniCluster reads first is not deterministic.
+    TypeInformation<DeviceUpdate> updateType = TypeInformation.of(DeviceUpdate.class);
+    DataGeneratorSource<DeviceUpdate> devices =
+        new DataGeneratorSource<>(
+            new FromElementsGeneratorFunction<>(updateType, DeviceUpdate.tombstone("d-9")),
+            1,
+            updateType);
     TelemetryStorageJob underTest =
         new TelemetryStorageJob(
-            source, new CollectingSink<>("stored"), new CollectingSink<>("dead-letters"));
+            source, devices, new CollectingSink<>("stored"), new CollectingSink<>("dead-letters"));
 
     underTest.build(env);
     env.execute();
 
     assertThat(STORED)
         .containsExactlyInAnyOrder(
-            new Telemetry(
+            new EnrichedTelemetry(
                 "d-1",
                 TelemetryRecords.TENANT,
+                InfluxSchema.UNKNOWN_DEVICE_TYPE,
+                List.of(),
                 1000L,
                 List.of(Metric.number("t", 21.5), Metric.bool("on", true))),
-            new Telemetry(
+            new EnrichedTelemetry(
                 "d-3",
                 TelemetryRecords.TENANT,
+                InfluxSchema.UNKNOWN_DEVICE_TYPE,
+                List.of(),
                 TelemetryRecords.RECEIVED_AT,
                 List.of(Metric.string("mode", "eco"))));
     assertThat(DEAD_LETTERS)
