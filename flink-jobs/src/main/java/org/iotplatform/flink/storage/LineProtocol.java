@@ -2,6 +2,8 @@ package org.iotplatform.flink.storage;
 
 import org.iotplatform.contracts.InfluxSchema;
 import org.iotplatform.flink.enrichment.EnrichedTelemetry;
+import org.iotplatform.flink.rollup.Rollup;
+import org.iotplatform.flink.rollup.RollupKey;
 import org.iotplatform.flink.telemetry.Metric;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 final class LineProtocol {
 
   private static final String MEASUREMENT = escape(InfluxSchema.TELEMETRY_MEASUREMENT, ", ");
+  private static final String ROLLUP_MEASUREMENT = escape(InfluxSchema.ROLLUP_MEASUREMENT, ", ");
 
   private LineProtocol() {}
 
@@ -50,6 +53,47 @@ final class LineProtocol {
       appendValue(line, metric);
     }
     return line.append(' ').append(telemetry.timestamp()).toString();
+  }
+
+  /** One rollup point at the window's start, without the trailing newline. */
+  static String rollup(Rollup rollup) {
+    RollupKey series = rollup.series();
+    // Tags in key order: device_id < device_type < metric < tenant_id.
+    return ROLLUP_MEASUREMENT
+        + ','
+        + InfluxSchema.TAG_DEVICE_ID
+        + '='
+        + escapeTag(series.deviceId())
+        + ','
+        + InfluxSchema.TAG_DEVICE_TYPE
+        + '='
+        + escapeTag(series.deviceType())
+        + ','
+        + InfluxSchema.TAG_METRIC
+        + '='
+        + escapeTag(series.metric())
+        + ','
+        + InfluxSchema.TAG_TENANT_ID
+        + '='
+        + escapeTag(series.tenantId())
+        + ' '
+        + InfluxSchema.FIELD_MIN
+        + '='
+        + rollup.min()
+        + ','
+        + InfluxSchema.FIELD_MAX
+        + '='
+        + rollup.max()
+        + ','
+        + InfluxSchema.FIELD_MEAN
+        + '='
+        + rollup.mean()
+        + ','
+        + InfluxSchema.FIELD_COUNT
+        + '='
+        + rollup.count()
+        + "i "
+        + rollup.windowStart();
   }
 
   private static void appendValue(StringBuilder line, Metric metric) {

@@ -9,10 +9,14 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.iotplatform.contracts.InfluxSchema;
 import org.iotplatform.flink.enrichment.DeviceUpdate;
 import org.iotplatform.flink.enrichment.DevicesKafka;
 import org.iotplatform.flink.enrichment.EnrichedTelemetry;
 import org.iotplatform.flink.enrichment.TelemetryEnricher;
+import org.iotplatform.flink.rollup.Rollup;
+import org.iotplatform.flink.rollup.RollupOptions;
+import org.iotplatform.flink.rollup.Rollups;
 import org.iotplatform.flink.telemetry.RejectedTelemetry;
 import org.iotplatform.flink.telemetry.Telemetry;
 import org.iotplatform.flink.telemetry.TelemetryKafka;
@@ -20,10 +24,10 @@ import org.iotplatform.flink.telemetry.TelemetryRecord;
 import org.iotplatform.flink.telemetry.TelemetryValidator;
 
 /**
- * Raw telemetry storage: reads telemetry records, validates them, stamps valid ones with their
- * device's registry snapshot (from the devices source), writes them to InfluxDB and rejected ones
- * to the dead-letter topic. Takes its source and sinks through the constructor, so tests can swap
- * them; {@link #submit} wires Kafka and InfluxDB.
+ * Telemetry storage: reads telemetry records, validates them, stamps valid ones with their device's
+ * registry snapshot (from the devices source), writes them raw and as 1-minute and 1-hour rollups
+ * to InfluxDB, and rejected ones to the dead-letter topic. Takes its source and sinks through the
+ * constructor, so tests can swap them; {@link #submit} wires Kafka and InfluxDB.
  *
  * <p>Delivery is at least once end to end: offsets are committed and InfluxDB and the dead-letter
  * topic are flushed on each checkpoint, and a replayed point overwrites itself in InfluxDB.
@@ -36,17 +40,37 @@ public final class TelemetryStorageJob {
   private final Source<TelemetryRecord, ?, ?> source;
   private final Source<DeviceUpdate, ?, ?> devices;
   private final Sink<EnrichedTelemetry> storage;
+  private final Sink<Rollup> minuteRollups;
+  private final Sink<Rollup> hourRollups;
   private final Sink<RejectedTelemetry> deadLetters;
+  private final RollupOptions rollups;
 
+  /**
+   * The job between these ends.
+   *
+   * @param source telemetry records as read from {@code iot.telemetry.v1}
+   * @param devices device snapshots and tombstones as read from {@code iot.devices.v1}
+   * @param storage receives every valid reading, enriched
+   * @param minuteRollups receives 1-minute rollups, again for each late update
+   * @param hourRollups receives 1-hour rollups, again for each late update
+   * @param deadLetters receives rejected records
+   * @param rollups event time and lateness of the rollups
+   */
   public TelemetryStorageJob(
       Source<TelemetryRecord, ?, ?> source,
       Source<DeviceUpdate, ?, ?> devices,
       Sink<EnrichedTelemetry> storage,
-      Sink<RejectedTelemetry> deadLetters) {
+      Sink<Rollup> minuteRollups,
+      Sink<Rollup> hourRollups,
+      Sink<RejectedTelemetry> deadLetters,
+      RollupOptions rollups) {
     this.source = source;
     this.devices = devices;
     this.storage = storage;
+    this.minuteRollups = minuteRollups;
+    this.hourRollups = hourRollups;
     this.deadLetters = deadLetters;
+    this.rollups = rollups;
   }
 
   /**
@@ -58,12 +82,14 @@ public final class TelemetryStorageJob {
    * @param influx where and how points are written
    * @param checkpointInterval how often a checkpoint flushes the sinks and commits offsets: the
    *     longest a point can wait for storage and the most that is replayed after a failure
+   * @param rollups event time, lateness and retention of the rollups
    */
   public record Config(
       String kafkaBootstrapServers,
       String consumerGroupId,
       InfluxSinkOptions influx,
-      Duration checkpointInterval) {
+      Duration checkpointInterval,
+      RollupOptions rollups) {
 
     /** The consumer group of the storage job unless configured otherwise. */
     public static final String DEFAULT_GROUP_ID = "flink-telemetry-storage";
@@ -77,7 +103,8 @@ public final class TelemetryStorageJob {
           kafkaBootstrapServers,
           DEFAULT_GROUP_ID,
           InfluxSinkOptions.defaults(influxUrl),
-          DEFAULT_CHECKPOINT_INTERVAL);
+          DEFAULT_CHECKPOINT_INTERVAL,
+          RollupOptions.defaults());
     }
   }
 
@@ -100,6 +127,9 @@ public final class TelemetryStorageJob {
             .name("enrich-telemetry")
             .uid("enrich-telemetry");
     enriched.sinkTo(storage).name("influxdb-raw").uid("influxdb-raw");
+    Rollups.Streams rolledUp = Rollups.of(enriched, rollups);
+    rolledUp.minutes().sinkTo(minuteRollups).name("influxdb-rollup-1m").uid("influxdb-rollup-1m");
+    rolledUp.hours().sinkTo(hourRollups).name("influxdb-rollup-1h").uid("influxdb-rollup-1h");
     valid
         .getSideOutput(TelemetryValidator.REJECTED)
         .sinkTo(deadLetters)
@@ -126,8 +156,20 @@ public final class TelemetryStorageJob {
     new TelemetryStorageJob(
             TelemetryKafka.source(config.kafkaBootstrapServers(), config.consumerGroupId()),
             DevicesKafka.source(config.kafkaBootstrapServers(), config.consumerGroupId()),
-            new InfluxSink(config.influx()),
-            TelemetryKafka.deadLetterSink(config.kafkaBootstrapServers()))
+            InfluxSink.raw(config.influx()),
+            InfluxSink.rollups(
+                config
+                    .influx()
+                    .withSecondaryPolicy(
+                        InfluxSchema.ROLLUP_1M_RETENTION_POLICY,
+                        config.rollups().minuteRetention())),
+            InfluxSink.rollups(
+                config
+                    .influx()
+                    .withSecondaryPolicy(
+                        InfluxSchema.ROLLUP_1H_RETENTION_POLICY, config.rollups().hourRetention())),
+            TelemetryKafka.deadLetterSink(config.kafkaBootstrapServers()),
+            config.rollups())
         .build(env);
   }
 }

@@ -21,7 +21,7 @@ class InfluxSinkWriterTest {
   private final List<Long> sleeps = new ArrayList<>();
   private final SimpleCounter written = new SimpleCounter();
   private final SimpleCounter rejected = new SimpleCounter();
-  private InfluxSinkWriter underTest;
+  private InfluxSinkWriter<EnrichedTelemetry> underTest;
 
   @BeforeEach
   void createWriter() throws Exception {
@@ -115,8 +115,9 @@ class InfluxSinkWriterTest {
     assertThat(client.closed).isTrue();
   }
 
-  private InfluxSinkWriter writer(InfluxSinkOptions options) {
-    return new InfluxSinkWriter(client, options, timers, sleeps::add, written, rejected);
+  private InfluxSinkWriter<EnrichedTelemetry> writer(InfluxSinkOptions options) {
+    return new InfluxSinkWriter<>(
+        client, LineProtocol::point, options, timers, sleeps::add, written, rejected);
   }
 
   private static EnrichedTelemetry telemetry(long timestamp) {

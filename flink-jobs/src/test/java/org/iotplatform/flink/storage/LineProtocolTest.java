@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.iotplatform.flink.enrichment.EnrichedTelemetry;
 import org.iotplatform.flink.enrichment.Label;
+import org.iotplatform.flink.rollup.Rollup;
+import org.iotplatform.flink.rollup.RollupKey;
 import org.iotplatform.flink.telemetry.Metric;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,18 @@ class LineProtocolTest {
 
     assertThat(LineProtocol.point(telemetry))
         .isEqualTo("telemetry,device_id=d-1,device_type=unknown,tenant_id=acme t=1.0 1");
+  }
+
+  @Test
+  void writesARollupAtItsWindowStartWithTheMetricAsTagAndTheCountAsInteger() {
+    Rollup rollup =
+        new Rollup(
+            new RollupKey("d-1", "acme", "thermometer", "temp c"), 60_000L, 60_000L, 1, 3, 2, 3);
+
+    assertThat(LineProtocol.rollup(rollup))
+        .isEqualTo(
+            "telemetry_rollup,device_id=d-1,device_type=thermometer,metric=temp\\ c,tenant_id=acme"
+                + " min=1.0,max=3.0,mean=2.0,count=3i 60000");
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.iotplatform.contracts.InfluxSchema;
 import org.iotplatform.flink.enrichment.DeviceUpdate;
 import org.iotplatform.flink.enrichment.EnrichedTelemetry;
+import org.iotplatform.flink.rollup.RollupOptions;
 import org.iotplatform.flink.telemetry.Metric;
 import org.iotplatform.flink.telemetry.RejectCode;
 import org.iotplatform.flink.telemetry.RejectedTelemetry;
@@ -71,7 +72,13 @@ class TelemetryStorageJobTest {
             updateType);
     TelemetryStorageJob underTest =
         new TelemetryStorageJob(
-            source, devices, new CollectingSink<>("stored"), new CollectingSink<>("dead-letters"));
+            source,
+            devices,
+            new CollectingSink<>("stored"),
+            new CollectingSink<>("minute-rollups"),
+            new CollectingSink<>("hour-rollups"),
+            new CollectingSink<>("dead-letters"),
+            RollupOptions.defaults());
 
     underTest.build(env);
     env.execute();
