@@ -14,6 +14,8 @@ import org.iotplatform.flink.enrichment.DeviceUpdate;
 import org.iotplatform.flink.enrichment.DevicesKafka;
 import org.iotplatform.flink.enrichment.EnrichedTelemetry;
 import org.iotplatform.flink.enrichment.TelemetryEnricher;
+import org.iotplatform.flink.latest.LatestValueOptions;
+import org.iotplatform.flink.latest.LatestValueSink;
 import org.iotplatform.flink.rollup.Rollup;
 import org.iotplatform.flink.rollup.RollupOptions;
 import org.iotplatform.flink.rollup.Rollups;
@@ -22,6 +24,7 @@ import org.iotplatform.flink.telemetry.Telemetry;
 import org.iotplatform.flink.telemetry.TelemetryKafka;
 import org.iotplatform.flink.telemetry.TelemetryRecord;
 import org.iotplatform.flink.telemetry.TelemetryValidator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Telemetry storage: reads telemetry records, validates them, stamps valid ones with their device's
@@ -43,6 +46,7 @@ public final class TelemetryStorageJob {
   private final Sink<Rollup> minuteRollups;
   private final Sink<Rollup> hourRollups;
   private final Sink<RejectedTelemetry> deadLetters;
+  private final @Nullable Sink<EnrichedTelemetry> latestValues;
   private final RollupOptions rollups;
 
   /**
@@ -54,6 +58,8 @@ public final class TelemetryStorageJob {
    * @param minuteRollups receives 1-minute rollups, again for each late update
    * @param hourRollups receives 1-hour rollups, again for each late update
    * @param deadLetters receives rejected records
+   * @param latestValues receives every valid reading, enriched, to keep the latest values; null to
+   *     keep none
    * @param rollups event time and lateness of the rollups
    */
   public TelemetryStorageJob(
@@ -63,6 +69,7 @@ public final class TelemetryStorageJob {
       Sink<Rollup> minuteRollups,
       Sink<Rollup> hourRollups,
       Sink<RejectedTelemetry> deadLetters,
+      @Nullable Sink<EnrichedTelemetry> latestValues,
       RollupOptions rollups) {
     this.source = source;
     this.devices = devices;
@@ -70,6 +77,7 @@ public final class TelemetryStorageJob {
     this.minuteRollups = minuteRollups;
     this.hourRollups = hourRollups;
     this.deadLetters = deadLetters;
+    this.latestValues = latestValues;
     this.rollups = rollups;
   }
 
@@ -83,13 +91,15 @@ public final class TelemetryStorageJob {
    * @param checkpointInterval how often a checkpoint flushes the sinks and commits offsets: the
    *     longest a point can wait for storage and the most that is replayed after a failure
    * @param rollups event time, lateness and retention of the rollups
+   * @param latestValues where the latest value per device and metric is kept; null to keep none
    */
   public record Config(
       String kafkaBootstrapServers,
       String consumerGroupId,
       InfluxSinkOptions influx,
       Duration checkpointInterval,
-      RollupOptions rollups) {
+      RollupOptions rollups,
+      @Nullable LatestValueOptions latestValues) {
 
     /** The consumer group of the storage job unless configured otherwise. */
     public static final String DEFAULT_GROUP_ID = "flink-telemetry-storage";
@@ -97,14 +107,29 @@ public final class TelemetryStorageJob {
     /** The default checkpoint interval. */
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
-    /** The default group, InfluxDB options and checkpoint interval for these servers. */
+    /**
+     * The default group, InfluxDB options, checkpoint interval and rollups for these servers,
+     * without latest values.
+     */
     public static Config defaults(String kafkaBootstrapServers, String influxUrl) {
       return new Config(
           kafkaBootstrapServers,
           DEFAULT_GROUP_ID,
           InfluxSinkOptions.defaults(influxUrl),
           DEFAULT_CHECKPOINT_INTERVAL,
-          RollupOptions.defaults());
+          RollupOptions.defaults(),
+          null);
+    }
+
+    /** This configuration, keeping latest values in the Redis at {@code redisUri}. */
+    public Config withLatestValues(String redisUri) {
+      return new Config(
+          kafkaBootstrapServers,
+          consumerGroupId,
+          influx,
+          checkpointInterval,
+          rollups,
+          LatestValueOptions.defaults(redisUri));
     }
   }
 
@@ -127,6 +152,9 @@ public final class TelemetryStorageJob {
             .name("enrich-telemetry")
             .uid("enrich-telemetry");
     enriched.sinkTo(storage).name("influxdb-raw").uid("influxdb-raw");
+    if (latestValues != null) {
+      enriched.sinkTo(latestValues).name("redis-latest").uid("redis-latest");
+    }
     Rollups.Streams rolledUp = Rollups.of(enriched, rollups);
     rolledUp.minutes().sinkTo(minuteRollups).name("influxdb-rollup-1m").uid("influxdb-rollup-1m");
     rolledUp.hours().sinkTo(hourRollups).name("influxdb-rollup-1h").uid("influxdb-rollup-1h");
@@ -153,6 +181,7 @@ public final class TelemetryStorageJob {
     // At-least-once barriers: every sink is at least once, so aligning barriers buys nothing.
     env.enableCheckpointing(
         config.checkpointInterval().toMillis(), CheckpointingMode.AT_LEAST_ONCE);
+    LatestValueOptions latest = config.latestValues();
     new TelemetryStorageJob(
             TelemetryKafka.source(config.kafkaBootstrapServers(), config.consumerGroupId()),
             DevicesKafka.source(config.kafkaBootstrapServers(), config.consumerGroupId()),
@@ -169,6 +198,7 @@ public final class TelemetryStorageJob {
                     .withSecondaryPolicy(
                         InfluxSchema.ROLLUP_1H_RETENTION_POLICY, config.rollups().hourRetention())),
             TelemetryKafka.deadLetterSink(config.kafkaBootstrapServers()),
+            latest == null ? null : new LatestValueSink(latest),
             config.rollups())
         .build(env);
   }

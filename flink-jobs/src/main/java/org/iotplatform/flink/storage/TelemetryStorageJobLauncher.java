@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
 import org.apache.flink.util.TimeUtils;
+import org.iotplatform.flink.latest.LatestValueOptions;
 import org.iotplatform.flink.rollup.RollupOptions;
 import org.jspecify.annotations.Nullable;
 
@@ -56,7 +57,12 @@ public final class TelemetryStorageJobLauncher {
             settings.getDuration("rollup.allowed-lateness", rollups.allowedLateness()),
             settings.getDuration("rollup.idleness", rollups.idleness()),
             settings.get("influx.rollup-1m-retention", rollups.minuteRetention()),
-            settings.get("influx.rollup-1h-retention", rollups.hourRetention())));
+            settings.get("influx.rollup-1h-retention", rollups.hourRetention())),
+        latestValues(settings.get("redis.uri")));
+  }
+
+  private static @Nullable LatestValueOptions latestValues(@Nullable String redisUri) {
+    return redisUri == null ? null : LatestValueOptions.defaults(redisUri);
   }
 
   private record Settings(ParameterTool args, Map<String, String> environment) {

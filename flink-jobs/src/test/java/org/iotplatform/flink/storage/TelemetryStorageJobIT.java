@@ -80,7 +80,8 @@ class TelemetryStorageJobIT {
             InfluxSinkOptions.defaults(influxServer.url())
                 .withBatching(100, Duration.ofMillis(200)),
             Duration.ofSeconds(1),
-            RollupOptions.defaults());
+            RollupOptions.defaults(),
+            null);
 
     JobClient job =
         TelemetryStorageJob.submit(StreamExecutionEnvironment.getExecutionEnvironment(), config);
@@ -127,7 +128,8 @@ class TelemetryStorageJobIT {
             InfluxSinkOptions.defaults(influxServer.url())
                 .withBatching(100, Duration.ofMillis(200)),
             Duration.ofSeconds(1),
-            RollupOptions.defaults());
+            RollupOptions.defaults(),
+            null);
 
     JobClient job =
         TelemetryStorageJob.submit(StreamExecutionEnvironment.getExecutionEnvironment(), config);
@@ -165,7 +167,8 @@ class TelemetryStorageJobIT {
             InfluxSinkOptions.defaults(influxServer.url())
                 .withBatching(100, Duration.ofMillis(200)),
             Duration.ofSeconds(1),
-            RollupOptions.defaults());
+            RollupOptions.defaults(),
+            null);
     String snapshot =
         "{\"tenantId\":\"registry-tenant\",\"deviceId\":\"d-5\",\"type\":\"thermometer\","
             + "\"labels\":{\"site\":\"berlin\"},\"status\":\"ONLINE\",\"version\":1,"
@@ -215,7 +218,8 @@ class TelemetryStorageJobIT {
                 .withBatching(100, Duration.ofMillis(200)),
             Duration.ofSeconds(1),
             new RollupOptions(
-                Duration.ZERO, Duration.ofHours(3), Duration.ofSeconds(1), "52w", "INF"));
+                Duration.ZERO, Duration.ofHours(3), Duration.ofSeconds(1), "52w", "INF"),
+            null);
     long hour =
         Instant.ofEpochMilli(receivedAt)
             .minus(3, ChronoUnit.HOURS)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import org.iotplatform.contracts.InfluxSchema;
+import org.iotplatform.flink.latest.LatestValueOptions;
 import org.iotplatform.flink.rollup.RollupOptions;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,18 @@ class TelemetryStorageJobLauncherTest {
     assertThat(config.influx().retentionPolicy()).isEqualTo(InfluxSchema.RAW_RETENTION_POLICY);
     assertThat(config.influx().retentionDuration()).isEqualTo("30d");
     assertThat(config.rollups()).isEqualTo(RollupOptions.defaults());
+    assertThat(config.latestValues()).isNull();
+  }
+
+  @Test
+  void keepsLatestValuesWhenARedisUriIsGiven() {
+    TelemetryStorageJob.Config config =
+        TelemetryStorageJobLauncher.config(
+            new String[0], Map.of("IOT_REDIS_URI", "redis://:secret@redis:6379"));
+
+    assertThat(config.latestValues())
+        .isEqualTo(LatestValueOptions.defaults("redis://:secret@redis:6379"));
+    assertThat(config.latestValues().toString()).doesNotContain("secret");
   }
 
   @Test

@@ -78,6 +78,7 @@ class TelemetryStorageJobTest {
             new CollectingSink<>("minute-rollups"),
             new CollectingSink<>("hour-rollups"),
             new CollectingSink<>("dead-letters"),
+            new CollectingSink<>("latest-values"),
             RollupOptions.defaults());
 
     underTest.build(env);
