@@ -20,6 +20,8 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.iotplatform.contracts.InfluxSchema;
 import org.iotplatform.flink.enrichment.DeviceUpdate;
 import org.iotplatform.flink.enrichment.EnrichedTelemetry;
+import org.iotplatform.flink.rollup.Rollup;
+import org.iotplatform.flink.rollup.RollupKey;
 import org.iotplatform.flink.rollup.RollupOptions;
 import org.iotplatform.flink.telemetry.Metric;
 import org.iotplatform.flink.telemetry.RejectCode;
@@ -40,11 +42,17 @@ class TelemetryStorageJobTest {
   private static final Map<String, Queue<Object>> COLLECTED = new ConcurrentHashMap<>();
   private static final Queue<Object> STORED = collected("stored");
   private static final Queue<Object> DEAD_LETTERS = collected("dead-letters");
+  private static final Queue<Object> MINUTE_ROLLUPS = collected("minute-rollups");
+  private static final Queue<Object> HOUR_ROLLUPS = collected("hour-rollups");
+  private static final Queue<Object> LATEST_VALUES = collected("latest-values");
 
   @BeforeEach
   void clearSinks() {
     STORED.clear();
     DEAD_LETTERS.clear();
+    MINUTE_ROLLUPS.clear();
+    HOUR_ROLLUPS.clear();
+    LATEST_VALUES.clear();
   }
 
   @Test
@@ -100,6 +108,23 @@ class TelemetryStorageJobTest {
                 List.of(),
                 TelemetryRecords.RECEIVED_AT,
                 List.of(Metric.string("mode", "eco"))));
+    assertThat(LATEST_VALUES).containsExactlyInAnyOrderElementsOf(STORED);
+    // The end of the bounded input is the final watermark: every window fires once.
+    assertThat(MINUTE_ROLLUPS)
+        .containsExactly(
+            new Rollup(
+                new RollupKey(
+                    "d-1", TelemetryRecords.TENANT, InfluxSchema.UNKNOWN_DEVICE_TYPE, "t"),
+                0L,
+                60_000L,
+                21.5,
+                21.5,
+                21.5,
+                1));
+    assertThat(HOUR_ROLLUPS)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            Rollup.class, rollup -> assertThat(rollup.windowMillis()).isEqualTo(3_600_000L));
     assertThat(DEAD_LETTERS)
         .singleElement()
         .isInstanceOfSatisfying(
