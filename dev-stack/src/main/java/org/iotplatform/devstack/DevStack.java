@@ -113,7 +113,7 @@ final class DevStack implements AutoCloseable {
     if (options.flink()) {
       JobClient job =
           FlinkJobs.startTelemetryStorage(
-              kafka.bootstrapServers(), influx.url(), var.resolve("flink"));
+              kafka.bootstrapServers(), influx.url(), redis.uri(), var.resolve("flink"));
       register(() -> FlinkJobs.stop(job));
     }
     for (ServiceProcess service : services) {

@@ -16,7 +16,8 @@ final class FlinkJobs {
 
   private FlinkJobs() {}
 
-  static JobClient startTelemetryStorage(String kafkaBootstrapServers, String influxUrl, Path dir) {
+  static JobClient startTelemetryStorage(
+      String kafkaBootstrapServers, String influxUrl, String redisUri, Path dir) {
     Configuration config = new Configuration();
     // A local cluster on a developer's machine: keep Flink's memory small.
     config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("64m"));
@@ -28,7 +29,9 @@ final class FlinkJobs {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, config);
     try {
       return TelemetryStorageJob.submit(
-          env, TelemetryStorageJob.Config.defaults(kafkaBootstrapServers, influxUrl));
+          env,
+          TelemetryStorageJob.Config.defaults(kafkaBootstrapServers, influxUrl)
+              .withLatestValues(redisUri));
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the telemetry storage job", e);
     }

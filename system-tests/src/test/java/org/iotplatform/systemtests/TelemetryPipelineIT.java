@@ -81,7 +81,7 @@ class TelemetryPipelineIT {
   static void startPipeline() throws Exception {
     kafka = TestServers.kafka();
     influx = TestServers.influx();
-    kafka.createTopics(4, KafkaTopics.TELEMETRY, KafkaTopics.TELEMETRY_DLQ);
+    kafka.createTopics(4, KafkaTopics.TELEMETRY, KafkaTopics.TELEMETRY_DLQ, KafkaTopics.DEVICES);
     broker =
         TestServers.hiveMq(
             () ->

@@ -50,7 +50,8 @@ final class InfluxDbJavaClient implements InfluxClient {
               + identifier(options.database())
               + " DURATION "
               + options.retentionDuration()
-              + " REPLICATION 1 DEFAULT");
+              + " REPLICATION 1"
+              + (options.defaultPolicy() ? " DEFAULT" : ""));
       LOG.info(
           "Created retention policy {} on {} keeping {}",
           options.retentionPolicy(),

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param maxRetries how often a failed write is retried before the task fails
  * @param initialBackoff the wait before the first retry; it doubles per retry up to {@link
  *     #MAX_BACKOFF}
+ * @param defaultPolicy whether the retention policy, when this sink creates it, becomes the
+ *     database's default (the one InfluxQL queries without a policy read): true for raw points
  */
 public record InfluxSinkOptions(
     String url,
@@ -33,7 +35,8 @@ public record InfluxSinkOptions(
     int batchSize,
     Duration flushInterval,
     int maxRetries,
-    Duration initialBackoff)
+    Duration initialBackoff,
+    boolean defaultPolicy)
     implements Serializable {
 
   /** The longest wait between two retries. */
@@ -69,7 +72,8 @@ public record InfluxSinkOptions(
         5_000,
         Duration.ofSeconds(1),
         5,
-        Duration.ofMillis(200));
+        Duration.ofMillis(200),
+        true);
   }
 
   /** The same options with another user and password. */
@@ -84,7 +88,27 @@ public record InfluxSinkOptions(
         batchSize,
         flushInterval,
         maxRetries,
-        initialBackoff);
+        initialBackoff,
+        defaultPolicy);
+  }
+
+  /**
+   * The same server, database, credentials and batching for another retention policy that is not
+   * the database's default, such as a rollup policy.
+   */
+  public InfluxSinkOptions withSecondaryPolicy(String retentionPolicy, String retentionDuration) {
+    return new InfluxSinkOptions(
+        url,
+        username,
+        password,
+        database,
+        retentionPolicy,
+        retentionDuration,
+        batchSize,
+        flushInterval,
+        maxRetries,
+        initialBackoff,
+        false);
   }
 
   /** The same options with another batch size and flush interval. */
@@ -99,7 +123,8 @@ public record InfluxSinkOptions(
         batchSize,
         flushInterval,
         maxRetries,
-        initialBackoff);
+        initialBackoff,
+        defaultPolicy);
   }
 
   // Keeps the password out of logs and exception messages.
@@ -125,6 +150,8 @@ public record InfluxSinkOptions(
         + maxRetries
         + ", initialBackoff="
         + initialBackoff
+        + ", defaultPolicy="
+        + defaultPolicy
         + "]";
   }
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.ScheduledFuture;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
-import org.iotplatform.flink.telemetry.Telemetry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Runs on the task's mailbox thread only (timers included), so it needs no locking.
  */
-final class InfluxSinkWriter implements SinkWriter<Telemetry> {
+final class InfluxSinkWriter<T> implements SinkWriter<T> {
 
   private static final Logger LOG = LoggerFactory.getLogger(InfluxSinkWriter.class);
 
@@ -35,6 +34,7 @@ final class InfluxSinkWriter implements SinkWriter<Telemetry> {
   }
 
   private final InfluxClient client;
+  private final LineFormat<T> format;
   private final InfluxSinkOptions options;
   private final ProcessingTimeService timers;
   private final Sleeper sleeper;
@@ -45,12 +45,14 @@ final class InfluxSinkWriter implements SinkWriter<Telemetry> {
 
   InfluxSinkWriter(
       InfluxClient client,
+      LineFormat<T> format,
       InfluxSinkOptions options,
       ProcessingTimeService timers,
       Sleeper sleeper,
       Counter pointsWritten,
       Counter pointsRejected) {
     this.client = client;
+    this.format = format;
     this.options = options;
     this.timers = timers;
     this.sleeper = sleeper;
@@ -59,8 +61,8 @@ final class InfluxSinkWriter implements SinkWriter<Telemetry> {
   }
 
   @Override
-  public void write(Telemetry telemetry, Context context) throws IOException, InterruptedException {
-    buffer.add(LineProtocol.point(telemetry));
+  public void write(T element, Context context) throws IOException, InterruptedException {
+    buffer.add(format.line(element));
     if (buffer.size() >= options.batchSize()) {
       writeBuffer();
     } else if (flushTimer == null) {

@@ -6,18 +6,31 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.iotplatform.contracts.InfluxSchema;
+import org.iotplatform.flink.enrichment.DeviceUpdate;
+import org.iotplatform.flink.enrichment.DevicesKafka;
+import org.iotplatform.flink.enrichment.EnrichedTelemetry;
+import org.iotplatform.flink.enrichment.TelemetryEnricher;
+import org.iotplatform.flink.latest.LatestValueOptions;
+import org.iotplatform.flink.latest.LatestValueSink;
+import org.iotplatform.flink.rollup.Rollup;
+import org.iotplatform.flink.rollup.RollupOptions;
+import org.iotplatform.flink.rollup.Rollups;
 import org.iotplatform.flink.telemetry.RejectedTelemetry;
 import org.iotplatform.flink.telemetry.Telemetry;
 import org.iotplatform.flink.telemetry.TelemetryKafka;
 import org.iotplatform.flink.telemetry.TelemetryRecord;
 import org.iotplatform.flink.telemetry.TelemetryValidator;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Raw telemetry storage: reads telemetry records, validates them, writes valid ones to InfluxDB and
- * rejected ones to the dead-letter topic. Takes its source and sinks through the constructor, so
- * tests can swap them; {@link #submit} wires Kafka and InfluxDB.
+ * Telemetry storage: reads telemetry records, validates them, stamps valid ones with their device's
+ * registry snapshot (from the devices source), writes them raw and as 1-minute and 1-hour rollups
+ * to InfluxDB, and rejected ones to the dead-letter topic. Takes its source and sinks through the
+ * constructor, so tests can swap them; {@link #submit} wires Kafka and InfluxDB.
  *
  * <p>Delivery is at least once end to end: offsets are committed and InfluxDB and the dead-letter
  * topic are flushed on each checkpoint, and a replayed point overwrites itself in InfluxDB.
@@ -28,16 +41,44 @@ public final class TelemetryStorageJob {
   public static final String NAME = "telemetry-storage";
 
   private final Source<TelemetryRecord, ?, ?> source;
-  private final Sink<Telemetry> storage;
+  private final Source<DeviceUpdate, ?, ?> devices;
+  private final Sink<EnrichedTelemetry> storage;
+  private final Sink<Rollup> minuteRollups;
+  private final Sink<Rollup> hourRollups;
   private final Sink<RejectedTelemetry> deadLetters;
+  private final @Nullable Sink<EnrichedTelemetry> latestValues;
+  private final RollupOptions rollups;
 
+  /**
+   * The job between these ends.
+   *
+   * @param source telemetry records as read from {@code iot.telemetry.v1}
+   * @param devices device snapshots and tombstones as read from {@code iot.devices.v1}
+   * @param storage receives every valid reading, enriched
+   * @param minuteRollups receives 1-minute rollups, again for each late update
+   * @param hourRollups receives 1-hour rollups, again for each late update
+   * @param deadLetters receives rejected records
+   * @param latestValues receives every valid reading, enriched, to keep the latest values; null to
+   *     keep none
+   * @param rollups event time and lateness of the rollups
+   */
   public TelemetryStorageJob(
       Source<TelemetryRecord, ?, ?> source,
-      Sink<Telemetry> storage,
-      Sink<RejectedTelemetry> deadLetters) {
+      Source<DeviceUpdate, ?, ?> devices,
+      Sink<EnrichedTelemetry> storage,
+      Sink<Rollup> minuteRollups,
+      Sink<Rollup> hourRollups,
+      Sink<RejectedTelemetry> deadLetters,
+      @Nullable Sink<EnrichedTelemetry> latestValues,
+      RollupOptions rollups) {
     this.source = source;
+    this.devices = devices;
     this.storage = storage;
+    this.minuteRollups = minuteRollups;
+    this.hourRollups = hourRollups;
     this.deadLetters = deadLetters;
+    this.latestValues = latestValues;
+    this.rollups = rollups;
   }
 
   /**
@@ -49,12 +90,16 @@ public final class TelemetryStorageJob {
    * @param influx where and how points are written
    * @param checkpointInterval how often a checkpoint flushes the sinks and commits offsets: the
    *     longest a point can wait for storage and the most that is replayed after a failure
+   * @param rollups event time, lateness and retention of the rollups
+   * @param latestValues where the latest value per device and metric is kept; null to keep none
    */
   public record Config(
       String kafkaBootstrapServers,
       String consumerGroupId,
       InfluxSinkOptions influx,
-      Duration checkpointInterval) {
+      Duration checkpointInterval,
+      RollupOptions rollups,
+      @Nullable LatestValueOptions latestValues) {
 
     /** The consumer group of the storage job unless configured otherwise. */
     public static final String DEFAULT_GROUP_ID = "flink-telemetry-storage";
@@ -62,13 +107,29 @@ public final class TelemetryStorageJob {
     /** The default checkpoint interval. */
     public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
 
-    /** The default group, InfluxDB options and checkpoint interval for these servers. */
+    /**
+     * The default group, InfluxDB options, checkpoint interval and rollups for these servers,
+     * without latest values.
+     */
     public static Config defaults(String kafkaBootstrapServers, String influxUrl) {
       return new Config(
           kafkaBootstrapServers,
           DEFAULT_GROUP_ID,
           InfluxSinkOptions.defaults(influxUrl),
-          DEFAULT_CHECKPOINT_INTERVAL);
+          DEFAULT_CHECKPOINT_INTERVAL,
+          RollupOptions.defaults(),
+          null);
+    }
+
+    /** This configuration, keeping latest values in the Redis at {@code redisUri}. */
+    public Config withLatestValues(String redisUri) {
+      return new Config(
+          kafkaBootstrapServers,
+          consumerGroupId,
+          influx,
+          checkpointInterval,
+          rollups,
+          LatestValueOptions.defaults(redisUri));
     }
   }
 
@@ -80,7 +141,23 @@ public final class TelemetryStorageJob {
             .process(new TelemetryValidator())
             .name("validate-telemetry")
             .uid("validate-telemetry");
-    valid.sinkTo(storage).name("influxdb-raw").uid("influxdb-raw");
+    DataStream<DeviceUpdate> deviceUpdates =
+        env.fromSource(devices, WatermarkStrategy.noWatermarks(), "devices-source")
+            .uid("devices-source");
+    DataStream<EnrichedTelemetry> enriched =
+        valid
+            .connect(deviceUpdates)
+            .keyBy(Telemetry::deviceId, DeviceUpdate::deviceId)
+            .process(new TelemetryEnricher())
+            .name("enrich-telemetry")
+            .uid("enrich-telemetry");
+    enriched.sinkTo(storage).name("influxdb-raw").uid("influxdb-raw");
+    if (latestValues != null) {
+      enriched.sinkTo(latestValues).name("redis-latest").uid("redis-latest");
+    }
+    Rollups.Streams rolledUp = Rollups.of(enriched, rollups);
+    rolledUp.minutes().sinkTo(minuteRollups).name("influxdb-rollup-1m").uid("influxdb-rollup-1m");
+    rolledUp.hours().sinkTo(hourRollups).name("influxdb-rollup-1h").uid("influxdb-rollup-1h");
     valid
         .getSideOutput(TelemetryValidator.REJECTED)
         .sinkTo(deadLetters)
@@ -90,8 +167,9 @@ public final class TelemetryStorageJob {
 
   /**
    * Adds the job, reading from Kafka and writing to InfluxDB, to {@code env}, enables
-   * checkpointing, and starts it without waiting for it to end. This is how a launcher runs it on a
-   * local MiniCluster: {@code JobClient.cancel()} stops it.
+   * checkpointing, and starts it without waiting for it to end. The topics {@code
+   * iot.telemetry.v1}, {@code iot.telemetry.dlq.v1} and {@code iot.devices.v1} must exist. This is
+   * how a launcher runs it on a local MiniCluster: {@code JobClient.cancel()} stops it.
    */
   public static JobClient submit(StreamExecutionEnvironment env, Config config) throws Exception {
     prepare(env, config);
@@ -103,10 +181,25 @@ public final class TelemetryStorageJob {
     // At-least-once barriers: every sink is at least once, so aligning barriers buys nothing.
     env.enableCheckpointing(
         config.checkpointInterval().toMillis(), CheckpointingMode.AT_LEAST_ONCE);
+    LatestValueOptions latest = config.latestValues();
     new TelemetryStorageJob(
             TelemetryKafka.source(config.kafkaBootstrapServers(), config.consumerGroupId()),
-            new InfluxSink(config.influx()),
-            TelemetryKafka.deadLetterSink(config.kafkaBootstrapServers()))
+            DevicesKafka.source(config.kafkaBootstrapServers(), config.consumerGroupId()),
+            InfluxSink.raw(config.influx()),
+            InfluxSink.rollups(
+                config
+                    .influx()
+                    .withSecondaryPolicy(
+                        InfluxSchema.ROLLUP_1M_RETENTION_POLICY,
+                        config.rollups().minuteRetention())),
+            InfluxSink.rollups(
+                config
+                    .influx()
+                    .withSecondaryPolicy(
+                        InfluxSchema.ROLLUP_1H_RETENTION_POLICY, config.rollups().hourRetention())),
+            TelemetryKafka.deadLetterSink(config.kafkaBootstrapServers()),
+            latest == null ? null : new LatestValueSink(latest),
+            config.rollups())
         .build(env);
   }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ParameterTool;
 import org.apache.flink.util.TimeUtils;
+import org.iotplatform.flink.latest.LatestValueOptions;
+import org.iotplatform.flink.rollup.RollupOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +30,7 @@ public final class TelemetryStorageJobLauncher {
   /** The configuration from arguments, then environment variables, then defaults. */
   static TelemetryStorageJob.Config config(String[] args, Map<String, String> environment) {
     Settings settings = new Settings(ParameterTool.fromArgs(args), environment);
+    RollupOptions rollups = RollupOptions.defaults();
     InfluxSinkOptions defaults =
         InfluxSinkOptions.defaults(settings.get("influx.url", "http://127.0.0.1:8086"));
     InfluxSinkOptions influx =
@@ -41,13 +44,25 @@ public final class TelemetryStorageJobLauncher {
             settings.getInt("influx.batch-size", defaults.batchSize()),
             settings.getDuration("influx.flush-interval", defaults.flushInterval()),
             settings.getInt("influx.max-retries", defaults.maxRetries()),
-            settings.getDuration("influx.initial-backoff", defaults.initialBackoff()));
+            settings.getDuration("influx.initial-backoff", defaults.initialBackoff()),
+            true);
     return new TelemetryStorageJob.Config(
         settings.get("kafka.bootstrap-servers", "127.0.0.1:9092"),
         settings.get("kafka.group-id", TelemetryStorageJob.Config.DEFAULT_GROUP_ID),
         influx,
         settings.getDuration(
-            "checkpoint.interval", TelemetryStorageJob.Config.DEFAULT_CHECKPOINT_INTERVAL));
+            "checkpoint.interval", TelemetryStorageJob.Config.DEFAULT_CHECKPOINT_INTERVAL),
+        new RollupOptions(
+            settings.getDuration("rollup.out-of-orderness", rollups.outOfOrderness()),
+            settings.getDuration("rollup.allowed-lateness", rollups.allowedLateness()),
+            settings.getDuration("rollup.idleness", rollups.idleness()),
+            settings.get("influx.rollup-1m-retention", rollups.minuteRetention()),
+            settings.get("influx.rollup-1h-retention", rollups.hourRetention())),
+        latestValues(settings.get("redis.uri")));
+  }
+
+  private static @Nullable LatestValueOptions latestValues(@Nullable String redisUri) {
+    return redisUri == null ? null : LatestValueOptions.defaults(redisUri);
   }
 
   private record Settings(ParameterTool args, Map<String, String> environment) {

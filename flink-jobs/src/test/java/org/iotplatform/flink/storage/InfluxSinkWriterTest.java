@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.streaming.runtime.tasks.TestProcessingTimeService;
+import org.iotplatform.flink.enrichment.EnrichedTelemetry;
 import org.iotplatform.flink.telemetry.Metric;
-import org.iotplatform.flink.telemetry.Telemetry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class InfluxSinkWriterTest {
   private final List<Long> sleeps = new ArrayList<>();
   private final SimpleCounter written = new SimpleCounter();
   private final SimpleCounter rejected = new SimpleCounter();
-  private InfluxSinkWriter underTest;
+  private InfluxSinkWriter<EnrichedTelemetry> underTest;
 
   @BeforeEach
   void createWriter() throws Exception {
@@ -115,12 +115,14 @@ class InfluxSinkWriterTest {
     assertThat(client.closed).isTrue();
   }
 
-  private InfluxSinkWriter writer(InfluxSinkOptions options) {
-    return new InfluxSinkWriter(client, options, timers, sleeps::add, written, rejected);
+  private InfluxSinkWriter<EnrichedTelemetry> writer(InfluxSinkOptions options) {
+    return new InfluxSinkWriter<>(
+        client, LineProtocol::point, options, timers, sleeps::add, written, rejected);
   }
 
-  private static Telemetry telemetry(long timestamp) {
-    return new Telemetry("d-1", "acme", timestamp, List.of(Metric.number("t", timestamp)));
+  private static EnrichedTelemetry telemetry(long timestamp) {
+    return new EnrichedTelemetry(
+        "d-1", "acme", "thermometer", List.of(), timestamp, List.of(Metric.number("t", timestamp)));
   }
 
   /** Records writes; fails or rejects as told. */

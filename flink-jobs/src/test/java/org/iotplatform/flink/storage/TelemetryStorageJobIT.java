@@ -34,6 +34,7 @@ import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.contracts.InfluxSchema;
 import org.iotplatform.contracts.KafkaHeaders;
 import org.iotplatform.contracts.KafkaTopics;
+import org.iotplatform.flink.rollup.RollupOptions;
 import org.iotplatform.servers.InfluxServer;
 import org.iotplatform.servers.KafkaServer;
 import org.iotplatform.testsupport.InfluxExtension;
@@ -66,7 +67,7 @@ class TelemetryStorageJobIT {
   void freshTopics(KafkaServer kafka) {
     // Each test's job reads the telemetry topic from the start: leave nothing from the last one.
     kafka.deleteAllTopics();
-    kafka.createTopics(2, KafkaTopics.TELEMETRY, KafkaTopics.TELEMETRY_DLQ);
+    kafka.createTopics(2, KafkaTopics.TELEMETRY, KafkaTopics.TELEMETRY_DLQ, KafkaTopics.DEVICES);
   }
 
   @Test
@@ -78,7 +79,9 @@ class TelemetryStorageJobIT {
             TestTopics.unique("telemetry-storage-it"),
             InfluxSinkOptions.defaults(influxServer.url())
                 .withBatching(100, Duration.ofMillis(200)),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            RollupOptions.defaults(),
+            null);
 
     JobClient job =
         TelemetryStorageJob.submit(StreamExecutionEnvironment.getExecutionEnvironment(), config);
@@ -124,7 +127,9 @@ class TelemetryStorageJobIT {
             TestTopics.unique("telemetry-storage-it"),
             InfluxSinkOptions.defaults(influxServer.url())
                 .withBatching(100, Duration.ofMillis(200)),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1),
+            RollupOptions.defaults(),
+            null);
 
     JobClient job =
         TelemetryStorageJob.submit(StreamExecutionEnvironment.getExecutionEnvironment(), config);
@@ -150,6 +155,132 @@ class TelemetryStorageJobIT {
     } finally {
       job.cancel().get(30, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void stampsPointsWithTheRegistrysTenantAndTypeOnceTheDeviceSnapshotArrives(
+      KafkaServer kafka, InfluxServer influxServer) throws Exception {
+    TelemetryStorageJob.Config config =
+        new TelemetryStorageJob.Config(
+            kafka.bootstrapServers(),
+            TestTopics.unique("telemetry-storage-it"),
+            InfluxSinkOptions.defaults(influxServer.url())
+                .withBatching(100, Duration.ofMillis(200)),
+            Duration.ofSeconds(1),
+            RollupOptions.defaults(),
+            null);
+    String snapshot =
+        "{\"tenantId\":\"registry-tenant\",\"deviceId\":\"d-5\",\"type\":\"thermometer\","
+            + "\"labels\":{\"site\":\"berlin\"},\"status\":\"ONLINE\",\"version\":1,"
+            + "\"updatedAt\":\"2024-11-22T13:00:00Z\",\"credentials\":[]}";
+
+    JobClient job =
+        TelemetryStorageJob.submit(StreamExecutionEnvironment.getExecutionEnvironment(), config);
+    try (InfluxDB influx = InfluxDBFactory.connect(influxServer.url())) {
+      produce(
+          kafka,
+          new ProducerRecord<>(
+              KafkaTopics.DEVICES,
+              "d-5".getBytes(StandardCharsets.UTF_8),
+              snapshot.getBytes(StandardCharsets.UTF_8)));
+
+      // The two sources are independent: readings sent before the job has read the snapshot are
+      // stored as of an unknown device, so keep sending until one is stamped.
+      long[] next = {ts};
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                produce(
+                    kafka, telemetry("d-5", "{\"ts\":" + next[0]++ + ",\"metrics\":{\"t\":1}}"));
+                assertThat(rows(influx))
+                    .anySatisfy(
+                        row -> {
+                          assertThat(row)
+                              .containsEntry(InfluxSchema.TAG_DEVICE_ID, "d-5")
+                              .containsEntry(InfluxSchema.TAG_TENANT_ID, "registry-tenant")
+                              .containsEntry(InfluxSchema.TAG_DEVICE_TYPE, "thermometer");
+                        });
+              });
+    } finally {
+      job.cancel().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void writesMinuteAndHourRollupsAndRewritesThemForLateReadings(
+      KafkaServer kafka, InfluxServer influxServer) throws Exception {
+    TelemetryStorageJob.Config config =
+        new TelemetryStorageJob.Config(
+            kafka.bootstrapServers(),
+            TestTopics.unique("telemetry-storage-it"),
+            InfluxSinkOptions.defaults(influxServer.url())
+                .withBatching(100, Duration.ofMillis(200)),
+            Duration.ofSeconds(1),
+            new RollupOptions(
+                Duration.ZERO, Duration.ofHours(3), Duration.ofSeconds(1), "52w", "INF"),
+            null);
+    long hour =
+        Instant.ofEpochMilli(receivedAt)
+            .minus(3, ChronoUnit.HOURS)
+            .truncatedTo(ChronoUnit.HOURS)
+            .toEpochMilli();
+    long minute = hour + 5 * 60_000;
+
+    JobClient job =
+        TelemetryStorageJob.submit(StreamExecutionEnvironment.getExecutionEnvironment(), config);
+    try (InfluxDB influx = InfluxDBFactory.connect(influxServer.url())) {
+      produce(
+          kafka,
+          telemetry("d-7", "{\"ts\":" + (minute + 1_000) + ",\"metrics\":{\"t\":10,\"s\":\"x\"}}"),
+          telemetry("d-7", "{\"ts\":" + (minute + 2_000) + ",\"metrics\":{\"t\":20}}"),
+          // Two hours on: the watermark passes the end of both windows.
+          telemetry("d-7", "{\"ts\":" + (hour + 7_200_000) + ",\"metrics\":{\"t\":0}}"));
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                assertThat(rows(influx, InfluxSchema.ROLLUP_1M_RETENTION_POLICY))
+                    .contains(rollupRow(minute, 10.0, 20.0, 15.0, 2.0));
+                assertThat(rows(influx, InfluxSchema.ROLLUP_1H_RETENTION_POLICY))
+                    .containsExactly(rollupRow(hour, 10.0, 20.0, 15.0, 2.0));
+              });
+
+      produce(kafka, telemetry("d-7", "{\"ts\":" + (minute + 3_000) + ",\"metrics\":{\"t\":30}}"));
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                assertThat(rows(influx, InfluxSchema.ROLLUP_1M_RETENTION_POLICY))
+                    .contains(rollupRow(minute, 10.0, 30.0, 20.0, 3.0))
+                    .doesNotContain(rollupRow(minute, 10.0, 20.0, 15.0, 2.0));
+                assertThat(rows(influx, InfluxSchema.ROLLUP_1H_RETENTION_POLICY))
+                    .containsExactly(rollupRow(hour, 10.0, 30.0, 20.0, 3.0));
+              });
+      assertThat(retentionPolicies(influx))
+          .contains(
+              List.of(InfluxSchema.ROLLUP_1M_RETENTION_POLICY, "8736h0m0s", false),
+              List.of(InfluxSchema.ROLLUP_1H_RETENTION_POLICY, "0s", false));
+    } finally {
+      job.cancel().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static Map<String, Object> rollupRow(
+      long time, double min, double max, double mean, double count) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("time", (double) time);
+    row.put(InfluxSchema.TAG_DEVICE_ID, "d-7");
+    row.put(InfluxSchema.TAG_TENANT_ID, TENANT);
+    row.put(InfluxSchema.TAG_DEVICE_TYPE, InfluxSchema.UNKNOWN_DEVICE_TYPE);
+    row.put(InfluxSchema.TAG_METRIC, "t");
+    row.put(InfluxSchema.FIELD_MIN, min);
+    row.put(InfluxSchema.FIELD_MAX, max);
+    row.put(InfluxSchema.FIELD_MEAN, mean);
+    row.put(InfluxSchema.FIELD_COUNT, count);
+    return row;
   }
 
   private ProducerRecord<byte[], byte[]> telemetry(String deviceId, String json) {
@@ -207,12 +338,19 @@ class TelemetryStorageJobIT {
 
   /** Every stored point as column name to value, without null columns. */
   private static List<Map<String, Object>> rows(InfluxDB influx) {
+    return query(influx, "SELECT * FROM \"raw\".\"" + InfluxSchema.TELEMETRY_MEASUREMENT + "\"");
+  }
+
+  /** Every rollup point of a retention policy, as {@link #rows(InfluxDB)}. */
+  private static List<Map<String, Object>> rows(InfluxDB influx, String retentionPolicy) {
+    return query(
+        influx,
+        "SELECT * FROM \"" + retentionPolicy + "\".\"" + InfluxSchema.ROLLUP_MEASUREMENT + "\"");
+  }
+
+  private static List<Map<String, Object>> query(InfluxDB influx, String select) {
     QueryResult result =
-        influx.query(
-            new Query(
-                "SELECT * FROM \"raw\".\"" + InfluxSchema.TELEMETRY_MEASUREMENT + "\"",
-                InfluxSchema.DATABASE),
-            TimeUnit.MILLISECONDS);
+        influx.query(new Query(select, InfluxSchema.DATABASE), TimeUnit.MILLISECONDS);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (QueryResult.Result statement : result.getResults()) {
       if (statement.getSeries() == null) {
@@ -239,6 +377,7 @@ class TelemetryStorageJobIT {
     row.put("time", (double) time);
     row.put(InfluxSchema.TAG_DEVICE_ID, deviceId);
     row.put(InfluxSchema.TAG_TENANT_ID, TENANT);
+    row.put(InfluxSchema.TAG_DEVICE_TYPE, InfluxSchema.UNKNOWN_DEVICE_TYPE);
     for (int i = 0; i < fields.length; i += 2) {
       row.put((String) fields[i], fields[i + 1]);
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import org.iotplatform.contracts.InfluxSchema;
+import org.iotplatform.flink.latest.LatestValueOptions;
+import org.iotplatform.flink.rollup.RollupOptions;
 import org.junit.jupiter.api.Test;
 
 class TelemetryStorageJobLauncherTest {
@@ -18,6 +20,35 @@ class TelemetryStorageJobLauncherTest {
     assertThat(config.influx().database()).isEqualTo(InfluxSchema.DATABASE);
     assertThat(config.influx().retentionPolicy()).isEqualTo(InfluxSchema.RAW_RETENTION_POLICY);
     assertThat(config.influx().retentionDuration()).isEqualTo("30d");
+    assertThat(config.rollups()).isEqualTo(RollupOptions.defaults());
+    assertThat(config.latestValues()).isNull();
+  }
+
+  @Test
+  void keepsLatestValuesWhenARedisUriIsGiven() {
+    TelemetryStorageJob.Config config =
+        TelemetryStorageJobLauncher.config(
+            new String[0], Map.of("IOT_REDIS_URI", "redis://:secret@redis:6379"));
+
+    assertThat(config.latestValues())
+        .isEqualTo(LatestValueOptions.defaults("redis://:secret@redis:6379"));
+    assertThat(config.latestValues().toString()).doesNotContain("secret");
+  }
+
+  @Test
+  void readsRollupSettings() {
+    TelemetryStorageJob.Config config =
+        TelemetryStorageJobLauncher.config(
+            new String[] {"--rollup.out-of-orderness", "2s", "--rollup.allowed-lateness", "1h"},
+            Map.of(
+                "IOT_ROLLUP_IDLENESS", "30s",
+                "IOT_INFLUX_ROLLUP_1M_RETENTION", "26w",
+                "IOT_INFLUX_ROLLUP_1H_RETENTION", "520w"));
+
+    assertThat(config.rollups())
+        .isEqualTo(
+            new RollupOptions(
+                Duration.ofSeconds(2), Duration.ofHours(1), Duration.ofSeconds(30), "26w", "520w"));
   }
 
   @Test

@@ -17,10 +17,15 @@ import org.apache.flink.connector.datagen.functions.FromElementsGeneratorFunctio
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.iotplatform.contracts.InfluxSchema;
+import org.iotplatform.flink.enrichment.DeviceUpdate;
+import org.iotplatform.flink.enrichment.EnrichedTelemetry;
+import org.iotplatform.flink.rollup.Rollup;
+import org.iotplatform.flink.rollup.RollupKey;
+import org.iotplatform.flink.rollup.RollupOptions;
 import org.iotplatform.flink.telemetry.Metric;
 import org.iotplatform.flink.telemetry.RejectCode;
 import org.iotplatform.flink.telemetry.RejectedTelemetry;
-import org.iotplatform.flink.telemetry.Telemetry;
 import org.iotplatform.flink.telemetry.TelemetryRecord;
 import org.iotplatform.flink.telemetry.TelemetryRecords;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,15 +42,21 @@ class TelemetryStorageJobTest {
   private static final Map<String, Queue<Object>> COLLECTED = new ConcurrentHashMap<>();
   private static final Queue<Object> STORED = collected("stored");
   private static final Queue<Object> DEAD_LETTERS = collected("dead-letters");
+  private static final Queue<Object> MINUTE_ROLLUPS = collected("minute-rollups");
+  private static final Queue<Object> HOUR_ROLLUPS = collected("hour-rollups");
+  private static final Queue<Object> LATEST_VALUES = collected("latest-values");
 
   @BeforeEach
   void clearSinks() {
     STORED.clear();
     DEAD_LETTERS.clear();
+    MINUTE_ROLLUPS.clear();
+    HOUR_ROLLUPS.clear();
+    LATEST_VALUES.clear();
   }
 
   @Test
-  void storesValidTelemetryAndDeadLettersTheRestWithoutKryo() throws Exception {
+  void storesValidTelemetryOfUnknownDevicesAndDeadLettersTheRestWithoutKryo() throws Exception {
     // Kryo fallback becomes an error, so every type on the wire must have a proper serializer.
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.getExecutionEnvironment(
@@ -59,25 +70,61 @@ class TelemetryStorageJobTest {
     DataGeneratorSource<TelemetryRecord> source =
         new DataGeneratorSource<>(
             new FromElementsGeneratorFunction<>(type, records), records.length, type);
+    // Only a tombstone of another device: enrichment itself is TelemetryEnricherTest's, and which
+    // source a MiniCluster reads first is not deterministic.
+    TypeInformation<DeviceUpdate> updateType = TypeInformation.of(DeviceUpdate.class);
+    DataGeneratorSource<DeviceUpdate> devices =
+        new DataGeneratorSource<>(
+            new FromElementsGeneratorFunction<>(updateType, DeviceUpdate.tombstone("d-9")),
+            1,
+            updateType);
     TelemetryStorageJob underTest =
         new TelemetryStorageJob(
-            source, new CollectingSink<>("stored"), new CollectingSink<>("dead-letters"));
+            source,
+            devices,
+            new CollectingSink<>("stored"),
+            new CollectingSink<>("minute-rollups"),
+            new CollectingSink<>("hour-rollups"),
+            new CollectingSink<>("dead-letters"),
+            new CollectingSink<>("latest-values"),
+            RollupOptions.defaults());
 
     underTest.build(env);
     env.execute();
 
     assertThat(STORED)
         .containsExactlyInAnyOrder(
-            new Telemetry(
+            new EnrichedTelemetry(
                 "d-1",
                 TelemetryRecords.TENANT,
+                InfluxSchema.UNKNOWN_DEVICE_TYPE,
+                List.of(),
                 1000L,
                 List.of(Metric.number("t", 21.5), Metric.bool("on", true))),
-            new Telemetry(
+            new EnrichedTelemetry(
                 "d-3",
                 TelemetryRecords.TENANT,
+                InfluxSchema.UNKNOWN_DEVICE_TYPE,
+                List.of(),
                 TelemetryRecords.RECEIVED_AT,
                 List.of(Metric.string("mode", "eco"))));
+    assertThat(LATEST_VALUES).containsExactlyInAnyOrderElementsOf(STORED);
+    // The end of the bounded input is the final watermark: every window fires once.
+    assertThat(MINUTE_ROLLUPS)
+        .containsExactly(
+            new Rollup(
+                new RollupKey(
+                    "d-1", TelemetryRecords.TENANT, InfluxSchema.UNKNOWN_DEVICE_TYPE, "t"),
+                0L,
+                60_000L,
+                21.5,
+                21.5,
+                21.5,
+                1));
+    assertThat(HOUR_ROLLUPS)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            Rollup.class, rollup -> assertThat(rollup.windowMillis()).isEqualTo(3_600_000L));
     assertThat(DEAD_LETTERS)
         .singleElement()
         .isInstanceOfSatisfying(
