@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.iotplatform.contracts.DeviceSnapshot;
 import org.iotplatform.contracts.DeviceSnapshot.Credential;
+import org.jspecify.annotations.Nullable;
 
 /** Snapshots for tests. */
 public final class TestSnapshots {
@@ -25,7 +26,7 @@ public final class TestSnapshots {
         List.of(credentials));
   }
 
-  public static Credential token(String id, String hash, Instant revokedAt) {
+  public static Credential token(String id, String hash, @Nullable Instant revokedAt) {
     return new Credential(id, Credential.TOKEN, null, null, hash, null, null, revokedAt);
   }
 }
