@@ -2,6 +2,7 @@ package org.iotplatform.bridge;
 
 import com.hivemq.extension.sdk.api.ExtensionMain;
 import com.hivemq.extension.sdk.api.auth.Authenticator;
+import com.hivemq.extension.sdk.api.packets.disconnect.DisconnectReasonCode;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
@@ -11,6 +12,7 @@ import com.hivemq.extension.sdk.api.services.auth.SecurityRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.iotplatform.bridge.internal.auth.AnyClientAuthenticator;
@@ -18,6 +20,7 @@ import org.iotplatform.bridge.internal.auth.AuthMetrics;
 import org.iotplatform.bridge.internal.auth.CredentialAuthenticator;
 import org.iotplatform.bridge.internal.auth.DeviceTopicAuthorizer;
 import org.iotplatform.bridge.internal.auth.DeviceTopicPolicy;
+import org.iotplatform.bridge.internal.auth.SessionRevoker;
 import org.iotplatform.bridge.internal.auth.Sessions;
 import org.iotplatform.bridge.internal.auth.TokenMatcher;
 import org.iotplatform.bridge.internal.forwarding.Forwarding;
@@ -117,13 +120,23 @@ public final class IngestionBridgeMain implements ExtensionMain {
       updater =
           new DeviceViewUpdater(
               DeviceViews.consumer(config.bootstrapServers()), config.topics().devices(), view);
+      Sessions sessions = new Sessions();
+      AuthMetrics metrics = new AuthMetrics(Services.metricRegistry());
       authenticator =
           new CredentialAuthenticator(
               view,
               TokenMatcher.argon2(config.auth().tokenCacheSize(), config.auth().tokenCacheExpiry()),
-              new Sessions(),
-              new AuthMetrics(Services.metricRegistry()),
+              sessions,
+              metrics,
               Clock.systemUTC());
+      SessionRevoker revoker =
+          new SessionRevoker(
+              view, sessions, IngestionBridgeMain::disconnect, metrics, Clock.systemUTC());
+      view.onChange(revoker::deviceChanged);
+      long recheckMillis = config.auth().recheckInterval().toMillis();
+      Services.extensionExecutorService()
+          .scheduleAtFixedRate(
+              revoker::recheckAll, recheckMillis, recheckMillis, TimeUnit.MILLISECONDS);
       Thread thread = new Thread(updater, "iot-bridge-device-view");
       thread.setDaemon(true);
       thread.start();
@@ -142,6 +155,17 @@ public final class IngestionBridgeMain implements ExtensionMain {
         .setClientInitializer(
             (initializerInput, client) -> client.addPublishInboundInterceptor(forwarding));
     return updater;
+  }
+
+  private static void disconnect(String clientId, String reason) {
+    Services.clientService()
+        .disconnectClient(clientId, false, DisconnectReasonCode.NOT_AUTHORIZED, reason)
+        .whenComplete(
+            (found, error) -> {
+              if (error != null) {
+                log.warn("Could not disconnect {} after a revocation", clientId, error);
+              }
+            });
   }
 
   private record Running(

@@ -22,9 +22,9 @@ public final class Sessions {
     credentialByClient.put(clientId, credentialId);
   }
 
-  /** Forgets the session of {@code clientId}. */
-  public void closed(String clientId) {
-    credentialByClient.remove(clientId);
+  /** Forgets the session of {@code clientId} if it used {@code credentialId}; true if it did. */
+  boolean closed(String clientId, String credentialId) {
+    return credentialByClient.remove(clientId, credentialId);
   }
 
   Optional<String> credential(String clientId) {

@@ -32,4 +32,9 @@ public final class TestViews {
         TestSnapshots.snapshot(
             deviceId, version, TestSnapshots.token(credentialId, tokenHash, revokedAt)));
   }
+
+  /** Applies a tombstone of {@code deviceId}. */
+  public static void delete(DeviceView view, String deviceId) {
+    view.apply(deviceId, null);
+  }
 }
