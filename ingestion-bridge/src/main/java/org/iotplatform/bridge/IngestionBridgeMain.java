@@ -26,6 +26,7 @@ import org.iotplatform.bridge.internal.auth.TokenMatcher;
 import org.iotplatform.bridge.internal.forwarding.Forwarding;
 import org.iotplatform.bridge.internal.forwarding.ForwardingInterceptor;
 import org.iotplatform.bridge.internal.forwarding.KafkaProducers;
+import org.iotplatform.bridge.internal.lifecycle.LifecycleEventListener;
 import org.iotplatform.bridge.internal.view.DeviceView;
 import org.iotplatform.bridge.internal.view.DeviceViewUpdater;
 import org.iotplatform.bridge.internal.view.DeviceViews;
@@ -154,6 +155,14 @@ public final class IngestionBridgeMain implements ExtensionMain {
     Services.initializerRegistry()
         .setClientInitializer(
             (initializerInput, client) -> client.addPublishInboundInterceptor(forwarding));
+    LifecycleEventListener lifecycle =
+        new LifecycleEventListener(
+            producer,
+            config.topics().deviceEvents(),
+            config.tenantId(),
+            Services.metricRegistry(),
+            Clock.systemUTC());
+    Services.eventRegistry().setClientLifecycleEventListener(providerInput -> lifecycle);
     return updater;
   }
 
