@@ -12,24 +12,17 @@ import com.hivemq.extension.sdk.api.services.auth.SecurityRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.iotplatform.bridge.internal.auth.AnyClientAuthenticator;
-import org.iotplatform.bridge.internal.auth.AuthMetrics;
-import org.iotplatform.bridge.internal.auth.CredentialAuthenticator;
+import org.iotplatform.bridge.internal.auth.CredentialAuthentication;
 import org.iotplatform.bridge.internal.auth.DeviceTopicAuthorizer;
 import org.iotplatform.bridge.internal.auth.DeviceTopicPolicy;
-import org.iotplatform.bridge.internal.auth.SessionRevoker;
-import org.iotplatform.bridge.internal.auth.Sessions;
-import org.iotplatform.bridge.internal.auth.TokenMatcher;
 import org.iotplatform.bridge.internal.forwarding.Forwarding;
 import org.iotplatform.bridge.internal.forwarding.ForwardingInterceptor;
 import org.iotplatform.bridge.internal.forwarding.KafkaProducers;
 import org.iotplatform.bridge.internal.lifecycle.LifecycleEventListener;
-import org.iotplatform.bridge.internal.view.DeviceView;
 import org.iotplatform.bridge.internal.view.DeviceViewUpdater;
-import org.iotplatform.bridge.internal.view.DeviceViews;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,34 +108,16 @@ public final class IngestionBridgeMain implements ExtensionMain {
       BridgeConfig config, Producer<byte[], byte[]> producer) {
     DeviceTopicPolicy policy = new DeviceTopicPolicy();
     @Nullable DeviceViewUpdater updater = null;
-    Authenticator authenticator;
+    Authenticator authenticator = new AnyClientAuthenticator();
     if (config.auth().mode() == BridgeConfig.AuthMode.CREDENTIALS) {
-      DeviceView view = new DeviceView(config.auth().maxDevices());
-      updater =
-          new DeviceViewUpdater(
-              DeviceViews.consumer(config.bootstrapServers()), config.topics().devices(), view);
-      Sessions sessions = new Sessions();
-      AuthMetrics metrics = new AuthMetrics(Services.metricRegistry());
-      authenticator =
-          new CredentialAuthenticator(
-              view,
-              TokenMatcher.argon2(config.auth().tokenCacheSize(), config.auth().tokenCacheExpiry()),
-              sessions,
-              metrics,
-              Clock.systemUTC());
-      SessionRevoker revoker =
-          new SessionRevoker(
-              view, sessions, IngestionBridgeMain::disconnect, metrics, Clock.systemUTC());
-      view.onChange(revoker::deviceChanged);
-      long recheckMillis = config.auth().recheckInterval().toMillis();
-      Services.extensionExecutorService()
-          .scheduleAtFixedRate(
-              revoker::recheckAll, recheckMillis, recheckMillis, TimeUnit.MILLISECONDS);
-      Thread thread = new Thread(updater, "iot-bridge-device-view");
-      thread.setDaemon(true);
-      thread.start();
-    } else {
-      authenticator = new AnyClientAuthenticator();
+      CredentialAuthentication credentials =
+          CredentialAuthentication.start(
+              config,
+              Services.metricRegistry(),
+              Services.extensionExecutorService(),
+              IngestionBridgeMain::disconnect);
+      authenticator = credentials.authenticator();
+      updater = credentials.updater();
     }
     DeviceTopicAuthorizer authorizer = new DeviceTopicAuthorizer(policy);
     ForwardingInterceptor forwarding =
