@@ -30,7 +30,10 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * registry at all: the device snapshots exist only on {@code iot.devices.v1}, as the registry would
  * have written them.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeviceAuthenticationIT {
 
   /** ADR 0006: a revoked credential stops working within 5 seconds. */
@@ -129,6 +133,15 @@ class DeviceAuthenticationIT {
         catchThrowableOfType(Mqtt5ConnAckException.class, () -> connect(device, TOKEN));
     assertThat(refused.getMqttMessage().getReasonCode())
         .isEqualTo(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED);
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // stops Kafka
+  void knownDeviceStillConnectsWhileKafkaIsDown() {
+    awaitConnected(knownBeforeStart, TOKEN).disconnect();
+    kafka.close();
+
+    assertThat(connect(knownBeforeStart, TOKEN).getState().isConnected()).isTrue();
   }
 
   private Mqtt5BlockingClient awaitConnected(String device, String token) {
