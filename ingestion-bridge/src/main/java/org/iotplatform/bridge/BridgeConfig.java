@@ -102,17 +102,23 @@ public record BridgeConfig(
    * @param tokenCacheExpiry how long an unused verification is remembered
    * @param recheckInterval how often open sessions are checked for credentials that ended by the
    *     clock (an expiry, or a rotation's end of overlap), when no new snapshot arrives
+   * @param maxFailedAttempts failed token checks of a known device after which its CONNECTs are
+   *     refused (QUOTA_EXCEEDED) unless the token's success is remembered
+   * @param failedAttemptsWindow how long after its last failure a client's failures are counted
    */
   public record Auth(
       AuthMode mode,
       int maxDevices,
       int tokenCacheSize,
       Duration tokenCacheExpiry,
-      Duration recheckInterval) {
+      Duration recheckInterval,
+      int maxFailedAttempts,
+      Duration failedAttemptsWindow) {
 
     public Auth {
-      if (maxDevices < 1 || tokenCacheSize < 0) {
-        throw new IllegalArgumentException("max devices must be positive, cache size not negative");
+      if (maxDevices < 1 || tokenCacheSize < 0 || maxFailedAttempts < 1) {
+        throw new IllegalArgumentException(
+            "max devices and failed attempts must be positive, cache size not negative");
       }
       if (tokenCacheExpiry.isNegative()
           || recheckInterval.isNegative()
@@ -123,15 +129,28 @@ public record BridgeConfig(
 
     /**
      * Mode {@code none} (so an embedded broker works without a registry), 1,000,000 devices,
-     * 200,000 cached verifications for an hour, re-check every second.
+     * 200,000 cached verifications for an hour, re-check every second, 5 failures a minute.
      */
     public static Auth defaults() {
       return new Auth(
-          AuthMode.NONE, 1_000_000, 200_000, Duration.ofHours(1), Duration.ofSeconds(1));
+          AuthMode.NONE,
+          1_000_000,
+          200_000,
+          Duration.ofHours(1),
+          Duration.ofSeconds(1),
+          5,
+          Duration.ofMinutes(1));
     }
 
     public Auth withMode(AuthMode mode) {
-      return new Auth(mode, maxDevices, tokenCacheSize, tokenCacheExpiry, recheckInterval);
+      return new Auth(
+          mode,
+          maxDevices,
+          tokenCacheSize,
+          tokenCacheExpiry,
+          recheckInterval,
+          maxFailedAttempts,
+          failedAttemptsWindow);
     }
   }
 

@@ -41,6 +41,8 @@ final class BridgeConfigLoader {
   static final String AUTH_TOKEN_CACHE_SIZE = "auth.token-cache.size";
   static final String AUTH_TOKEN_CACHE_EXPIRY_MS = "auth.token-cache.expiry.ms";
   static final String AUTH_RECHECK_INTERVAL_MS = "auth.recheck.interval.ms";
+  static final String AUTH_MAX_FAILED_ATTEMPTS = "auth.max-failed-attempts";
+  static final String AUTH_FAILED_ATTEMPTS_WINDOW_MS = "auth.failed-attempts.window.ms";
 
   private static final String ENV_PREFIX = "IOT_BRIDGE_";
 
@@ -94,7 +96,12 @@ final class BridgeConfigLoader {
             value(AUTH_MAX_DEVICES, Integer::valueOf, auth.maxDevices()),
             value(AUTH_TOKEN_CACHE_SIZE, Integer::valueOf, auth.tokenCacheSize()),
             value(AUTH_TOKEN_CACHE_EXPIRY_MS, BridgeConfigLoader::millis, auth.tokenCacheExpiry()),
-            value(AUTH_RECHECK_INTERVAL_MS, BridgeConfigLoader::millis, auth.recheckInterval())));
+            value(AUTH_RECHECK_INTERVAL_MS, BridgeConfigLoader::millis, auth.recheckInterval()),
+            value(AUTH_MAX_FAILED_ATTEMPTS, Integer::valueOf, auth.maxFailedAttempts()),
+            value(
+                AUTH_FAILED_ATTEMPTS_WINDOW_MS,
+                BridgeConfigLoader::millis,
+                auth.failedAttemptsWindow())));
   }
 
   private <T> T value(String key, Function<String, T> parser, T defaultValue) {

@@ -35,6 +35,8 @@ class BridgeConfigLoaderTest {
             auth.token-cache.size=5
             auth.token-cache.expiry.ms=60000
             auth.recheck.interval.ms=250
+            auth.max-failed-attempts=3
+            auth.failed-attempts.window.ms=30000
             """);
 
     BridgeConfig underTest = BridgeConfigLoader.load(file, Map.of());
@@ -52,7 +54,9 @@ class BridgeConfigLoaderTest {
                     10,
                     5,
                     Duration.ofMinutes(1),
-                    Duration.ofMillis(250))));
+                    Duration.ofMillis(250),
+                    3,
+                    Duration.ofSeconds(30))));
   }
 
   @Test

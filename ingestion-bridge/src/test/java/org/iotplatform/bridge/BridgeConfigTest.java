@@ -31,6 +31,8 @@ class BridgeConfigTest {
     assertThat(underTest.tokenCacheSize()).isEqualTo(200_000);
     assertThat(underTest.tokenCacheExpiry()).isEqualTo(Duration.ofHours(1));
     assertThat(underTest.recheckInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(underTest.maxFailedAttempts()).isEqualTo(5);
+    assertThat(underTest.failedAttemptsWindow()).isEqualTo(Duration.ofMinutes(1));
   }
 
   @Test

@@ -12,6 +12,7 @@ public final class AuthMetrics {
   private final Counter badCredentials;
   private final Counter endedCredential;
   private final Counter notReady;
+  private final Counter tooManyFailures;
   private final Counter revokedSessions;
 
   public AuthMetrics(MetricRegistry registry) {
@@ -19,6 +20,7 @@ public final class AuthMetrics {
     this.badCredentials = registry.counter(PREFIX + "refused.bad-credentials");
     this.endedCredential = registry.counter(PREFIX + "refused.ended-credential");
     this.notReady = registry.counter(PREFIX + "refused.not-ready");
+    this.tooManyFailures = registry.counter(PREFIX + "refused.too-many-failures");
     this.revokedSessions = registry.counter(PREFIX + "sessions.revoked");
   }
 
@@ -36,6 +38,10 @@ public final class AuthMetrics {
 
   void notReady() {
     notReady.inc();
+  }
+
+  void tooManyFailures() {
+    tooManyFailures.inc();
   }
 
   void sessionRevoked() {

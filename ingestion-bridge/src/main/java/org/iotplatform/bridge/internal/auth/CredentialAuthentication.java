@@ -41,6 +41,7 @@ public record CredentialAuthentication(
         new CredentialAuthenticator(
             view,
             TokenMatcher.argon2(auth.tokenCacheSize(), auth.tokenCacheExpiry()),
+            new FailedAttempts(auth.maxFailedAttempts(), auth.failedAttemptsWindow()),
             sessions,
             metrics,
             clock);

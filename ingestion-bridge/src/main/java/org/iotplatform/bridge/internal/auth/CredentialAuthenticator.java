@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import org.iotplatform.bridge.internal.view.DeviceView;
 import org.iotplatform.contracts.CredentialCheck;
 import org.iotplatform.contracts.DeviceSnapshot;
@@ -20,7 +21,9 @@ import org.iotplatform.contracts.DeviceSnapshot.Credential;
  * valid in the device's latest snapshot. Refusals use MQTT 5 reason codes with a reason string:
  * SERVER_UNAVAILABLE while the view is still loading, NOT_AUTHORIZED for a token that matches but
  * was revoked or expired, BAD_USER_NAME_OR_PASSWORD otherwise (an unknown device and a wrong token
- * look alike, so ids cannot be probed).
+ * look alike, so ids cannot be probed), and QUOTA_EXCEEDED once a client failed too often: then
+ * only a token whose success is remembered (no Argon2) gets through, so a guesser cannot lock out
+ * the device that knows its token.
  */
 public final class CredentialAuthenticator implements SimpleAuthenticator {
 
@@ -29,17 +32,25 @@ public final class CredentialAuthenticator implements SimpleAuthenticator {
       "bad user name or password: user name and client id must be the device id, password its"
           + " token";
   static final String ENDED = "not authorized: the token was revoked or expired";
+  static final String TOO_MANY_FAILURES = "too many failed attempts; retry later";
 
   private final DeviceView view;
   private final TokenMatcher matcher;
+  private final FailedAttempts failedAttempts;
   private final Sessions sessions;
   private final AuthMetrics metrics;
   private final Clock clock;
 
-  public CredentialAuthenticator(
-      DeviceView view, TokenMatcher matcher, Sessions sessions, AuthMetrics metrics, Clock clock) {
+  CredentialAuthenticator(
+      DeviceView view,
+      TokenMatcher matcher,
+      FailedAttempts failedAttempts,
+      Sessions sessions,
+      AuthMetrics metrics,
+      Clock clock) {
     this.view = view;
     this.matcher = matcher;
+    this.failedAttempts = failedAttempts;
     this.sessions = sessions;
     this.metrics = metrics;
     this.clock = clock;
@@ -63,17 +74,25 @@ public final class CredentialAuthenticator implements SimpleAuthenticator {
       return;
     }
     Instant now = clock.instant();
-    Optional<Credential> valid =
-        CredentialCheck.token(
-            device.get(), token.get(), now, (t, hash) -> matcher.matches(clientId, t, hash));
+    boolean exhausted = failedAttempts.exhausted(clientId);
+    BiPredicate<String, String> matches =
+        exhausted
+            ? (t, hash) -> matcher.matchesRemembered(clientId, t, hash)
+            : (t, hash) -> matcher.matches(clientId, t, hash);
+    Optional<Credential> valid = CredentialCheck.token(device.get(), token.get(), now, matches);
     if (valid.isPresent()) {
+      failedAttempts.succeeded(clientId);
       sessions.opened(clientId, valid.get().id());
       metrics.accepted();
       output.authenticateSuccessfully();
+    } else if (exhausted) {
+      metrics.tooManyFailures();
+      output.failAuthentication(ConnackReasonCode.QUOTA_EXCEEDED, TOO_MANY_FAILURES);
     } else if (matchesEndedToken(clientId, device.get(), token.get(), now)) {
       metrics.endedCredential();
       output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, ENDED);
     } else {
+      failedAttempts.failed(clientId);
       refuseBadCredentials(output);
     }
   }

@@ -54,6 +54,14 @@ public final class TokenMatcher {
     return matches;
   }
 
+  /**
+   * True when a success of {@code token} against {@code tokenHash} is remembered; never verifies,
+   * so it costs no Argon2.
+   */
+  public boolean matchesRemembered(String deviceId, String token, String tokenHash) {
+    return successes.getIfPresent(new Key(deviceId, tokenHash, sha256(token))) != null;
+  }
+
   private static String sha256(String token) {
     try {
       return HEX.formatHex(

@@ -34,6 +34,7 @@ class CredentialAuthenticatorTest {
       new CredentialAuthenticator(
           view,
           new TokenMatcher(10, Duration.ofHours(1), (t, hash) -> hash.equals("hash-of-" + t)),
+          new FailedAttempts(2, Duration.ofMinutes(1)),
           sessions,
           new AuthMetrics(metrics),
           Clock.fixed(NOW, ZoneOffset.UTC));
@@ -93,6 +94,22 @@ class CredentialAuthenticatorTest {
     verify(output)
         .failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, CredentialAuthenticator.ENDED);
     assertThat(sessions.credential("d-1")).isEmpty();
+  }
+
+  @Test
+  void refusesAClientThatFailedTooOftenUnlessItsTokenIsRemembered() {
+    TestViews.ready(view, "d-1", "c-1", "hash-of-secret", null);
+    connect("d-1", "d-1", "secret"); // remembered
+    connect("d-1", "d-1", "guess-1");
+    connect("d-1", "d-1", "guess-2");
+
+    SimpleAuthOutput guess = connect("d-1", "d-1", "guess-3");
+    SimpleAuthOutput device = connect("d-1", "d-1", "secret");
+
+    verify(guess)
+        .failAuthentication(
+            ConnackReasonCode.QUOTA_EXCEEDED, CredentialAuthenticator.TOO_MANY_FAILURES);
+    verify(device).authenticateSuccessfully();
   }
 
   @Test
