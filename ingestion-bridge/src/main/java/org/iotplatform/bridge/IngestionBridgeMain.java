@@ -22,7 +22,9 @@ import org.iotplatform.bridge.internal.forwarding.Forwarding;
 import org.iotplatform.bridge.internal.forwarding.ForwardingInterceptor;
 import org.iotplatform.bridge.internal.forwarding.KafkaProducers;
 import org.iotplatform.bridge.internal.lifecycle.LifecycleEventListener;
+import org.iotplatform.bridge.internal.view.DeviceView;
 import org.iotplatform.bridge.internal.view.DeviceViewUpdater;
+import org.iotplatform.contracts.DeviceSnapshot;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,6 +111,7 @@ public final class IngestionBridgeMain implements ExtensionMain {
     DeviceTopicPolicy policy = new DeviceTopicPolicy();
     @Nullable DeviceViewUpdater updater = null;
     Authenticator authenticator = new AnyClientAuthenticator();
+    Function<String, String> tenantOf = deviceId -> config.tenantId();
     if (config.auth().mode() == BridgeConfig.AuthMode.CREDENTIALS) {
       CredentialAuthentication credentials =
           CredentialAuthentication.start(
@@ -118,10 +121,14 @@ public final class IngestionBridgeMain implements ExtensionMain {
               IngestionBridgeMain::disconnect);
       authenticator = credentials.authenticator();
       updater = credentials.updater();
+      // ADR 0007: ids are unique across tenants, so the device's snapshot names its tenant.
+      DeviceView view = credentials.view();
+      tenantOf =
+          deviceId -> view.device(deviceId).map(DeviceSnapshot::tenantId).orElse(config.tenantId());
     }
     DeviceTopicAuthorizer authorizer = new DeviceTopicAuthorizer(policy);
     ForwardingInterceptor forwarding =
-        Forwarding.interceptor(config, policy, producer, Services.metricRegistry());
+        Forwarding.interceptor(config, policy, producer, Services.metricRegistry(), tenantOf);
 
     SecurityRegistry security = Services.securityRegistry();
     Authenticator chosen = authenticator;
@@ -134,7 +141,7 @@ public final class IngestionBridgeMain implements ExtensionMain {
         new LifecycleEventListener(
             producer,
             config.topics().deviceEvents(),
-            config.tenantId(),
+            tenantOf,
             Services.metricRegistry(),
             Clock.systemUTC());
     Services.eventRegistry().setClientLifecycleEventListener(providerInput -> lifecycle);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
@@ -14,14 +15,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.iotplatform.bridge.BridgeConfig.AuthMode;
 import org.iotplatform.contracts.DeviceSnapshot;
 import org.iotplatform.contracts.DeviceSnapshot.Credential;
+import org.iotplatform.contracts.DeviceTopic;
+import org.iotplatform.contracts.KafkaHeaders;
 import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.servers.HiveMqServer;
 import org.iotplatform.servers.KafkaServer;
@@ -50,6 +59,7 @@ class DeviceAuthenticationIT {
   private static final Duration REVOCATION_BOUND = Duration.ofSeconds(5);
 
   private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String TENANT = "acme";
   private static final String TOKEN = "k3y-of-the-first-device-0123456789abcdefghi";
   private static final JsonMapper JSON =
       JsonMapper.builder().disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS).build();
@@ -106,6 +116,41 @@ class DeviceAuthenticationIT {
     Mqtt5BlockingClient client = awaitConnected(knownBeforeStart, TOKEN);
 
     assertThat(client.getState().isConnected()).isTrue();
+  }
+
+  @Test
+  void forwardsWithTheTenantOfTheDevicesSnapshot() {
+    awaitConnected(knownBeforeStart, TOKEN)
+        .publishWith()
+        .topic(DeviceTopic.telemetry(knownBeforeStart).topic())
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .payload("{}".getBytes(UTF_8))
+        .send();
+
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(KafkaTopics.TELEMETRY).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.stream().anyMatch(r -> knownBeforeStart.equals(r.key()));
+              });
+      ConsumerRecord<String, byte[]> record =
+          records.stream().filter(r -> knownBeforeStart.equals(r.key())).findFirst().orElseThrow();
+      assertThat(KafkaHeaders.decode(record.headers().lastHeader(KafkaHeaders.TENANT_ID).value()))
+          .isEqualTo(TENANT);
+    }
   }
 
   @Test
@@ -175,7 +220,7 @@ class DeviceAuthenticationIT {
         new Credential("cred-" + device, Credential.TOKEN, null, null, HASH, null, null, revokedAt);
     DeviceSnapshot snapshot =
         new DeviceSnapshot(
-            "default",
+            TENANT,
             device,
             "thermometer",
             null,

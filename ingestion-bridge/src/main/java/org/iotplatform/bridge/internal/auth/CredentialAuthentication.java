@@ -17,9 +17,10 @@ import org.iotplatform.bridge.internal.view.DeviceViews;
  * @param authenticator what the broker calls on every CONNECT
  * @param updater keeps the view current; {@link DeviceViewUpdater#stop()} it when the extension
  *     stops
+ * @param view the device view, which knows each device's tenant
  */
 public record CredentialAuthentication(
-    CredentialAuthenticator authenticator, DeviceViewUpdater updater) {
+    CredentialAuthenticator authenticator, DeviceViewUpdater updater, DeviceView view) {
 
   /**
    * Builds and starts the feature.
@@ -56,6 +57,6 @@ public record CredentialAuthentication(
     Thread thread = new Thread(updater, "iot-bridge-device-view");
     thread.setDaemon(true); // never holds up the broker's shutdown
     thread.start();
-    return new CredentialAuthentication(authenticator, updater);
+    return new CredentialAuthentication(authenticator, updater, view);
   }
 }

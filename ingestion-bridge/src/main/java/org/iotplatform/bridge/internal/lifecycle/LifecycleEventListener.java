@@ -11,6 +11,7 @@ import com.hivemq.extension.sdk.api.events.client.parameters.DisconnectEventInpu
 import com.hivemq.extension.sdk.api.events.client.parameters.ServerInitiatedDisconnectInput;
 import com.hivemq.extension.sdk.api.packets.general.DisconnectedReasonCode;
 import java.time.Clock;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.iotplatform.contracts.DeviceTopic;
@@ -42,11 +43,11 @@ public final class LifecycleEventListener implements ClientLifecycleEventListene
   public LifecycleEventListener(
       Producer<byte[], byte[]> producer,
       String topic,
-      String tenantId,
+      Function<String, String> tenantOf,
       MetricRegistry metrics,
       Clock clock) {
     this.producer = producer;
-    this.records = new LifecycleRecords(topic, tenantId);
+    this.records = new LifecycleRecords(topic, tenantOf);
     this.clock = clock;
     this.sent = metrics.counter(SENT);
     this.failed = metrics.counter(FAILED);

@@ -2,6 +2,7 @@ package org.iotplatform.bridge.internal.lifecycle;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -19,11 +20,11 @@ final class LifecycleRecords {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final String topic;
-  private final String tenantId;
+  private final Function<String, String> tenantOf;
 
-  LifecycleRecords(String topic, String tenantId) {
+  LifecycleRecords(String topic, Function<String, String> tenantOf) {
     this.topic = topic;
-    this.tenantId = tenantId;
+    this.tenantOf = tenantOf;
   }
 
   ProducerRecord<byte[], byte[]> connected(String deviceId, long atMillis) {
@@ -45,7 +46,7 @@ final class LifecycleRecords {
     List<Header> headers =
         List.of(
             new RecordHeader(KafkaHeaders.EVENT_TYPE, KafkaHeaders.encode(type.headerValue())),
-            new RecordHeader(KafkaHeaders.TENANT_ID, KafkaHeaders.encode(tenantId)),
+            new RecordHeader(KafkaHeaders.TENANT_ID, KafkaHeaders.encode(tenantOf.apply(deviceId))),
             new RecordHeader(KafkaHeaders.RECEIVED_AT, KafkaHeaders.encode(atMillis)));
     return new ProducerRecord<>(
         topic, null, atMillis, deviceId.getBytes(StandardCharsets.UTF_8), value, headers);

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class LifecycleRecordsTest {
 
-  private final LifecycleRecords underTest = new LifecycleRecords("events", "acme");
+  private final LifecycleRecords underTest =
+      new LifecycleRecords("events", deviceId -> deviceId.equals("d-1") ? "acme" : "other");
 
   @Test
   void connectedIsKeyedByDeviceWithTheContractHeaders() {
