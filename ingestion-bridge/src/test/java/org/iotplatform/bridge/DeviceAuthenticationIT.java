@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -127,30 +128,10 @@ class DeviceAuthenticationIT {
         .payload("{}".getBytes(UTF_8))
         .send();
 
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-            new StringDeserializer(),
-            new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(KafkaTopics.TELEMETRY).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-      await()
-          .atMost(WAIT)
-          .until(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.stream().anyMatch(r -> knownBeforeStart.equals(r.key()));
-              });
-      ConsumerRecord<String, byte[]> record =
-          records.stream().filter(r -> knownBeforeStart.equals(r.key())).findFirst().orElseThrow();
-      assertThat(KafkaHeaders.decode(record.headers().lastHeader(KafkaHeaders.TENANT_ID).value()))
-          .isEqualTo(TENANT);
-    }
+    ConsumerRecord<String, byte[]> record =
+        firstRecord(KafkaTopics.TELEMETRY, r -> knownBeforeStart.equals(r.key()));
+    assertThat(KafkaHeaders.decode(record.headers().lastHeader(KafkaHeaders.TENANT_ID).value()))
+        .isEqualTo(TENANT);
   }
 
   @Test
@@ -178,6 +159,19 @@ class DeviceAuthenticationIT {
         catchThrowableOfType(Mqtt5ConnAckException.class, () -> connect(device, TOKEN));
     assertThat(refused.getMqttMessage().getReasonCode())
         .isEqualTo(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED);
+    ConsumerRecord<String, byte[]> disconnected =
+        firstRecord(
+            KafkaTopics.DEVICE_EVENTS,
+            r ->
+                device.equals(r.key())
+                    && r.headers().lastHeader(KafkaHeaders.EVENT_TYPE) != null
+                    && "disconnected"
+                        .equals(
+                            KafkaHeaders.decode(
+                                r.headers().lastHeader(KafkaHeaders.EVENT_TYPE).value())));
+    assertThat(new String(disconnected.value(), UTF_8))
+        .contains("\"clean\":false")
+        .contains("revoked");
   }
 
   @Test
@@ -187,6 +181,32 @@ class DeviceAuthenticationIT {
     kafka.close();
 
     assertThat(connect(knownBeforeStart, TOKEN).getState().isConnected()).isTrue();
+  }
+
+  /** The first record of {@code topic} matching {@code match}, reading from the beginning. */
+  private static ConsumerRecord<String, byte[]> firstRecord(
+      String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.stream().anyMatch(match);
+              });
+      return records.stream().filter(match).findFirst().orElseThrow();
+    }
   }
 
   private Mqtt5BlockingClient awaitConnected(String device, String token) {
