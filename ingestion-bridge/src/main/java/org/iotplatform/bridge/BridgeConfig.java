@@ -14,13 +14,15 @@ import org.iotplatform.contracts.Tenants;
  * @param producer tuning of the Kafka producer
  * @param sendTimeout how long Kafka may take to acknowledge a record before the device gets an
  *     error (Kafka's {@code delivery.timeout.ms}, retries included)
+ * @param auth how devices authenticate
  */
 public record BridgeConfig(
     String bootstrapServers,
     String tenantId,
     Topics topics,
     ProducerTuning producer,
-    Duration sendTimeout) {
+    Duration sendTimeout,
+    Auth auth) {
 
   /** Default for {@link #sendTimeout}. */
   public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(10);
@@ -45,43 +47,119 @@ public record BridgeConfig(
         Tenants.DEFAULT,
         Topics.defaults(),
         ProducerTuning.defaults(),
-        DEFAULT_SEND_TIMEOUT);
+        DEFAULT_SEND_TIMEOUT,
+        Auth.defaults());
   }
 
   public BridgeConfig withTenantId(String tenantId) {
-    return new BridgeConfig(bootstrapServers, tenantId, topics, producer, sendTimeout);
+    return new BridgeConfig(bootstrapServers, tenantId, topics, producer, sendTimeout, auth);
   }
 
   public BridgeConfig withTopics(Topics topics) {
-    return new BridgeConfig(bootstrapServers, tenantId, topics, producer, sendTimeout);
+    return new BridgeConfig(bootstrapServers, tenantId, topics, producer, sendTimeout, auth);
   }
 
   public BridgeConfig withProducer(ProducerTuning producer) {
-    return new BridgeConfig(bootstrapServers, tenantId, topics, producer, sendTimeout);
+    return new BridgeConfig(bootstrapServers, tenantId, topics, producer, sendTimeout, auth);
   }
 
   public BridgeConfig withSendTimeout(Duration sendTimeout) {
-    return new BridgeConfig(bootstrapServers, tenantId, topics, producer, sendTimeout);
+    return new BridgeConfig(bootstrapServers, tenantId, topics, producer, sendTimeout, auth);
+  }
+
+  public BridgeConfig withAuth(Auth auth) {
+    return new BridgeConfig(bootstrapServers, tenantId, topics, producer, sendTimeout, auth);
   }
 
   /**
-   * The Kafka topics the bridge writes to.
+   * The Kafka topics the bridge uses.
    *
    * @param telemetry where {@code devices/{id}/telemetry} goes
-   * @param deviceEvents where {@code devices/{id}/status} goes
+   * @param deviceEvents where {@code devices/{id}/status} and lifecycle events go
+   * @param devices the registry's compacted device snapshots, which credentials are checked against
    */
-  public record Topics(String telemetry, String deviceEvents) {
+  public record Topics(String telemetry, String deviceEvents, String devices) {
 
     public Topics {
-      if (telemetry.isBlank() || deviceEvents.isBlank()) {
+      if (telemetry.isBlank() || deviceEvents.isBlank() || devices.isBlank()) {
         throw new IllegalArgumentException("topic names must not be blank");
       }
     }
 
     /** The topics of the platform contract ({@link KafkaTopics}). */
     public static Topics defaults() {
-      return new Topics(KafkaTopics.TELEMETRY, KafkaTopics.DEVICE_EVENTS);
+      return new Topics(KafkaTopics.TELEMETRY, KafkaTopics.DEVICE_EVENTS, KafkaTopics.DEVICES);
     }
+  }
+
+  /**
+   * Device authentication (ADR 0006).
+   *
+   * @param mode {@link AuthMode#NONE} lets every client connect; {@link AuthMode#CREDENTIALS}
+   *     requires a device's token, checked against the registry's snapshots
+   * @param maxDevices how many devices the credential view holds at most (about 1 KB each)
+   * @param tokenCacheSize how many successful token verifications are remembered
+   * @param tokenCacheExpiry how long an unused verification is remembered
+   * @param recheckInterval how often open sessions are checked for credentials that ended by the
+   *     clock (an expiry, or a rotation's end of overlap), when no new snapshot arrives
+   * @param maxFailedAttempts failed token checks of a known device after which its CONNECTs are
+   *     refused (QUOTA_EXCEEDED) unless the token's success is remembered
+   * @param failedAttemptsWindow how long after its last failure a client's failures are counted
+   */
+  public record Auth(
+      AuthMode mode,
+      int maxDevices,
+      int tokenCacheSize,
+      Duration tokenCacheExpiry,
+      Duration recheckInterval,
+      int maxFailedAttempts,
+      Duration failedAttemptsWindow) {
+
+    public Auth {
+      if (maxDevices < 1 || tokenCacheSize < 0 || maxFailedAttempts < 1) {
+        throw new IllegalArgumentException(
+            "max devices and failed attempts must be positive, cache size not negative");
+      }
+      if (tokenCacheExpiry.isNegative()
+          || recheckInterval.isNegative()
+          || recheckInterval.isZero()) {
+        throw new IllegalArgumentException("auth durations must be positive");
+      }
+    }
+
+    /**
+     * Mode {@code none} (so an embedded broker works without a registry), 1,000,000 devices,
+     * 200,000 cached verifications for an hour, re-check every second, 5 failures a minute.
+     */
+    public static Auth defaults() {
+      return new Auth(
+          AuthMode.NONE,
+          1_000_000,
+          200_000,
+          Duration.ofHours(1),
+          Duration.ofSeconds(1),
+          5,
+          Duration.ofMinutes(1));
+    }
+
+    public Auth withMode(AuthMode mode) {
+      return new Auth(
+          mode,
+          maxDevices,
+          tokenCacheSize,
+          tokenCacheExpiry,
+          recheckInterval,
+          maxFailedAttempts,
+          failedAttemptsWindow);
+    }
+  }
+
+  /** How devices authenticate. */
+  public enum AuthMode {
+    /** Every client may connect; only the topic rule applies. */
+    NONE,
+    /** A device connects with client id = user name = its id and password = its token. */
+    CREDENTIALS
   }
 
   /**

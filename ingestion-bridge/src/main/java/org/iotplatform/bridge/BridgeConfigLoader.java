@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
+import org.iotplatform.bridge.BridgeConfig.Auth;
+import org.iotplatform.bridge.BridgeConfig.AuthMode;
 import org.iotplatform.bridge.BridgeConfig.ProducerTuning;
 import org.iotplatform.bridge.BridgeConfig.Topics;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +35,14 @@ final class BridgeConfigLoader {
   static final String SEND_TIMEOUT_MS = "kafka.send.timeout.ms";
   static final String TELEMETRY_TOPIC = "topic.telemetry";
   static final String DEVICE_EVENTS_TOPIC = "topic.device-events";
+  static final String DEVICES_TOPIC = "topic.devices";
+  static final String AUTH_MODE = "auth.mode";
+  static final String AUTH_MAX_DEVICES = "auth.max-devices";
+  static final String AUTH_TOKEN_CACHE_SIZE = "auth.token-cache.size";
+  static final String AUTH_TOKEN_CACHE_EXPIRY_MS = "auth.token-cache.expiry.ms";
+  static final String AUTH_RECHECK_INTERVAL_MS = "auth.recheck.interval.ms";
+  static final String AUTH_MAX_FAILED_ATTEMPTS = "auth.max-failed-attempts";
+  static final String AUTH_FAILED_ATTEMPTS_WINDOW_MS = "auth.failed-attempts.window.ms";
 
   private static final String ENV_PREFIX = "IOT_BRIDGE_";
 
@@ -67,18 +77,31 @@ final class BridgeConfigLoader {
     }
     BridgeConfig defaults = BridgeConfig.defaults(bootstrapServers);
     ProducerTuning tuning = defaults.producer();
+    Auth auth = defaults.auth();
     return new BridgeConfig(
         bootstrapServers,
         value(TENANT_ID, Function.identity(), defaults.tenantId()),
         new Topics(
             value(TELEMETRY_TOPIC, Function.identity(), defaults.topics().telemetry()),
-            value(DEVICE_EVENTS_TOPIC, Function.identity(), defaults.topics().deviceEvents())),
+            value(DEVICE_EVENTS_TOPIC, Function.identity(), defaults.topics().deviceEvents()),
+            value(DEVICES_TOPIC, Function.identity(), defaults.topics().devices())),
         new ProducerTuning(
             value(LINGER_MS, BridgeConfigLoader::millis, tuning.linger()),
             value(BATCH_SIZE, Integer::valueOf, tuning.batchSizeBytes()),
             value(MAX_IN_FLIGHT, Integer::valueOf, tuning.maxInFlightRequests()),
             value(MAX_BLOCK_MS, BridgeConfigLoader::millis, tuning.maxBlock())),
-        value(SEND_TIMEOUT_MS, BridgeConfigLoader::millis, defaults.sendTimeout()));
+        value(SEND_TIMEOUT_MS, BridgeConfigLoader::millis, defaults.sendTimeout()),
+        new Auth(
+            value(AUTH_MODE, BridgeConfigLoader::authMode, auth.mode()),
+            value(AUTH_MAX_DEVICES, Integer::valueOf, auth.maxDevices()),
+            value(AUTH_TOKEN_CACHE_SIZE, Integer::valueOf, auth.tokenCacheSize()),
+            value(AUTH_TOKEN_CACHE_EXPIRY_MS, BridgeConfigLoader::millis, auth.tokenCacheExpiry()),
+            value(AUTH_RECHECK_INTERVAL_MS, BridgeConfigLoader::millis, auth.recheckInterval()),
+            value(AUTH_MAX_FAILED_ATTEMPTS, Integer::valueOf, auth.maxFailedAttempts()),
+            value(
+                AUTH_FAILED_ATTEMPTS_WINDOW_MS,
+                BridgeConfigLoader::millis,
+                auth.failedAttemptsWindow())));
   }
 
   private <T> T value(String key, Function<String, T> parser, T defaultValue) {
@@ -97,6 +120,10 @@ final class BridgeConfigLoader {
     String fromEnv = env.get(envName(key));
     String raw = fromEnv != null ? fromEnv : file.getProperty(key);
     return raw == null || raw.isBlank() ? null : raw.trim();
+  }
+
+  private static AuthMode authMode(String value) {
+    return AuthMode.valueOf(value.toUpperCase(Locale.ROOT));
   }
 
   private static Duration millis(String value) {

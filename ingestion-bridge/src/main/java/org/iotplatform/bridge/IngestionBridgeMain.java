@@ -1,6 +1,8 @@
 package org.iotplatform.bridge;
 
 import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.auth.Authenticator;
+import com.hivemq.extension.sdk.api.packets.disconnect.DisconnectReasonCode;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
@@ -8,15 +10,21 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import com.hivemq.extension.sdk.api.services.auth.SecurityRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.iotplatform.bridge.internal.auth.AnyClientAuthenticator;
+import org.iotplatform.bridge.internal.auth.CredentialAuthentication;
 import org.iotplatform.bridge.internal.auth.DeviceTopicAuthorizer;
 import org.iotplatform.bridge.internal.auth.DeviceTopicPolicy;
 import org.iotplatform.bridge.internal.forwarding.Forwarding;
 import org.iotplatform.bridge.internal.forwarding.ForwardingInterceptor;
 import org.iotplatform.bridge.internal.forwarding.KafkaProducers;
+import org.iotplatform.bridge.internal.lifecycle.LifecycleEventListener;
+import org.iotplatform.bridge.internal.view.DeviceView;
+import org.iotplatform.bridge.internal.view.DeviceViewUpdater;
+import org.iotplatform.contracts.DeviceSnapshot;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,13 +76,13 @@ public final class IngestionBridgeMain implements ExtensionMain {
       Path home = input.getExtensionInformation().getExtensionHomeFolder().toPath();
       BridgeConfig config = configSource.apply(home);
       producer = producerFactory.apply(config);
-      register(config, producer);
-      running = new Running(config, producer);
+      running = new Running(config, producer, register(config, producer));
       log.info(
-          "Ingestion bridge started: Kafka {}, tenant {}, topics {}",
+          "Ingestion bridge started: Kafka {}, tenant {}, topics {}, authentication {}",
           config.bootstrapServers(),
           config.tenantId(),
-          config.topics());
+          config.topics(),
+          config.auth().mode());
     } catch (RuntimeException e) {
       log.error("Ingestion bridge failed to start", e);
       if (producer != null) {
@@ -89,26 +97,68 @@ public final class IngestionBridgeMain implements ExtensionMain {
     Running stopping = running;
     running = null;
     if (stopping != null) {
+      if (stopping.view() != null) {
+        stopping.view().stop();
+      }
       // Waits for records in flight, so publishes already acknowledged to devices are not lost.
       stopping.producer().close(stopping.config().sendTimeout());
       log.info("Ingestion bridge stopped");
     }
   }
 
-  private static void register(BridgeConfig config, Producer<byte[], byte[]> producer) {
+  private static @Nullable DeviceViewUpdater register(
+      BridgeConfig config, Producer<byte[], byte[]> producer) {
     DeviceTopicPolicy policy = new DeviceTopicPolicy();
-    AnyClientAuthenticator authenticator = new AnyClientAuthenticator();
+    @Nullable DeviceViewUpdater updater = null;
+    Authenticator authenticator = new AnyClientAuthenticator();
+    Function<String, String> tenantOf = deviceId -> config.tenantId();
+    if (config.auth().mode() == BridgeConfig.AuthMode.CREDENTIALS) {
+      CredentialAuthentication credentials =
+          CredentialAuthentication.start(
+              config,
+              Services.metricRegistry(),
+              Services.extensionExecutorService(),
+              IngestionBridgeMain::disconnect);
+      authenticator = credentials.authenticator();
+      updater = credentials.updater();
+      // ADR 0007: ids are unique across tenants, so the device's snapshot names its tenant.
+      DeviceView view = credentials.view();
+      tenantOf =
+          deviceId -> view.device(deviceId).map(DeviceSnapshot::tenantId).orElse(config.tenantId());
+    }
     DeviceTopicAuthorizer authorizer = new DeviceTopicAuthorizer(policy);
     ForwardingInterceptor forwarding =
-        Forwarding.interceptor(config, policy, producer, Services.metricRegistry());
+        Forwarding.interceptor(config, policy, producer, Services.metricRegistry(), tenantOf);
 
     SecurityRegistry security = Services.securityRegistry();
-    security.setAuthenticatorProvider(providerInput -> authenticator);
+    Authenticator chosen = authenticator;
+    security.setAuthenticatorProvider(providerInput -> chosen);
     security.setAuthorizerProvider(providerInput -> authorizer);
     Services.initializerRegistry()
         .setClientInitializer(
             (initializerInput, client) -> client.addPublishInboundInterceptor(forwarding));
+    LifecycleEventListener lifecycle =
+        new LifecycleEventListener(
+            producer,
+            config.topics().deviceEvents(),
+            tenantOf,
+            Services.metricRegistry(),
+            Clock.systemUTC());
+    Services.eventRegistry().setClientLifecycleEventListener(providerInput -> lifecycle);
+    return updater;
   }
 
-  private record Running(BridgeConfig config, Producer<byte[], byte[]> producer) {}
+  private static void disconnect(String clientId, String reason) {
+    Services.clientService()
+        .disconnectClient(clientId, false, DisconnectReasonCode.NOT_AUTHORIZED, reason)
+        .whenComplete(
+            (found, error) -> {
+              if (error != null) {
+                log.warn("Could not disconnect {} after a revocation", clientId, error);
+              }
+            });
+  }
+
+  private record Running(
+      BridgeConfig config, Producer<byte[], byte[]> producer, @Nullable DeviceViewUpdater view) {}
 }

@@ -29,6 +29,14 @@ class BridgeConfigLoaderTest {
             kafka.send.timeout.ms=4000
             topic.telemetry=t.telemetry
             topic.device-events=t.events
+            topic.devices=t.devices
+            auth.mode=credentials
+            auth.max-devices=10
+            auth.token-cache.size=5
+            auth.token-cache.expiry.ms=60000
+            auth.recheck.interval.ms=250
+            auth.max-failed-attempts=3
+            auth.failed-attempts.window.ms=30000
             """);
 
     BridgeConfig underTest = BridgeConfigLoader.load(file, Map.of());
@@ -38,9 +46,17 @@ class BridgeConfigLoaderTest {
             new BridgeConfig(
                 "k1:9092,k2:9092",
                 "acme",
-                new BridgeConfig.Topics("t.telemetry", "t.events"),
+                new BridgeConfig.Topics("t.telemetry", "t.events", "t.devices"),
                 new BridgeConfig.ProducerTuning(Duration.ZERO, 65_536, 2, Duration.ofMillis(1500)),
-                Duration.ofSeconds(4)));
+                Duration.ofSeconds(4),
+                new BridgeConfig.Auth(
+                    BridgeConfig.AuthMode.CREDENTIALS,
+                    10,
+                    5,
+                    Duration.ofMinutes(1),
+                    Duration.ofMillis(250),
+                    3,
+                    Duration.ofSeconds(30))));
   }
 
   @Test

@@ -19,6 +19,20 @@ class BridgeConfigTest {
     assertThat(underTest.topics().telemetry()).isEqualTo(KafkaTopics.TELEMETRY);
     assertThat(underTest.topics().deviceEvents()).isEqualTo(KafkaTopics.DEVICE_EVENTS);
     assertThat(underTest.sendTimeout()).isEqualTo(BridgeConfig.DEFAULT_SEND_TIMEOUT);
+    assertThat(underTest.topics().devices()).isEqualTo(KafkaTopics.DEVICES);
+  }
+
+  @Test
+  void defaultsToNoAuthenticationWithABoundedViewAndCache() {
+    BridgeConfig.Auth underTest = BridgeConfig.defaults("k:9092").auth();
+
+    assertThat(underTest.mode()).isEqualTo(BridgeConfig.AuthMode.NONE);
+    assertThat(underTest.maxDevices()).isEqualTo(1_000_000);
+    assertThat(underTest.tokenCacheSize()).isEqualTo(200_000);
+    assertThat(underTest.tokenCacheExpiry()).isEqualTo(Duration.ofHours(1));
+    assertThat(underTest.recheckInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(underTest.maxFailedAttempts()).isEqualTo(5);
+    assertThat(underTest.failedAttemptsWindow()).isEqualTo(Duration.ofMinutes(1));
   }
 
   @Test

@@ -34,6 +34,7 @@ import org.iotplatform.contracts.Tenants;
 import org.iotplatform.servers.HiveMqServer;
 import org.iotplatform.servers.KafkaServer;
 import org.iotplatform.testsupport.TestDevices;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,8 +132,9 @@ class IngestionBridgeIT {
 
     connect(device).publish(publish(DeviceTopic.prefix(device) + "status", "{\"battery\":87}"));
 
+    // The device's lifecycle records share the topic; a status record has no event type.
     ConsumerRecord<String, byte[]> record =
-        firstMatch(KafkaTopics.DEVICE_EVENTS, r -> device.equals(r.key()));
+        firstMatch(KafkaTopics.DEVICE_EVENTS, r -> device.equals(r.key()) && eventType(r) == null);
     assertThat(record.value()).isEqualTo("{\"battery\":87}".getBytes(UTF_8));
   }
 
@@ -201,6 +203,33 @@ class IngestionBridgeIT {
                 .send()
                 .getReasonCodes())
         .noneMatch(Mqtt5SubAckReasonCode::isError);
+  }
+
+  @Test
+  @Order(7)
+  void recordsConnectedStatusAndACleanDisconnectInOrderOnTheDeviceEventsTopic() {
+    String device = TestDevices.createOne();
+    Mqtt5BlockingClient client = connect(device);
+    client.publish(publish(DeviceTopic.prefix(device) + "status", "{\"battery\":50}"));
+    client.disconnect();
+
+    List<ConsumerRecord<String, byte[]>> events =
+        readUntil(
+                KafkaTopics.DEVICE_EVENTS,
+                r -> device.equals(r.key()) && "disconnected".equals(eventType(r)))
+            .stream()
+            .filter(r -> device.equals(r.key()))
+            .toList();
+
+    assertThat(events)
+        .extracting(IngestionBridgeIT::eventType)
+        .containsExactly("connected", null, "disconnected");
+    ConsumerRecord<String, byte[]> disconnected = events.get(2);
+    assertThat(new String(disconnected.value(), UTF_8))
+        .contains("\"clean\":true")
+        .contains("\"reason\":");
+    assertThat(header(disconnected, KafkaHeaders.TENANT_ID)).isEqualTo(Tenants.DEFAULT);
+    assertThat(header(disconnected, KafkaHeaders.RECEIVED_AT)).isNotBlank();
   }
 
   @Test
@@ -284,6 +313,11 @@ class IngestionBridgeIT {
   private static ConsumerRecord<String, byte[]> firstMatch(
       String topic, Predicate<ConsumerRecord<String, byte[]>> match) {
     return readUntil(topic, match).stream().filter(match).findFirst().orElseThrow();
+  }
+
+  private static @Nullable String eventType(ConsumerRecord<?, ?> record) {
+    Header header = record.headers().lastHeader(KafkaHeaders.EVENT_TYPE);
+    return header == null ? null : KafkaHeaders.decode(header.value());
   }
 
   private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -1,6 +1,8 @@
 /**
- * Who may connect and which topics a client may use. Thin for now: any client may connect, and a
- * client may publish and subscribe only below {@code devices/{its client id}/}.
+ * Who may connect and which topics a client may use. In mode {@code none} any client may connect;
+ * in mode {@code credentials} a device connects with its token, checked against the device view
+ * (ADR 0006), and loses its session when the token is revoked or expires. Either way a client may
+ * publish and subscribe only below {@code devices/{its client id}/}.
  */
 @NullMarked
 package org.iotplatform.bridge.internal.auth;

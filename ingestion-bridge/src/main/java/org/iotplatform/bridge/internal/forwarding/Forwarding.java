@@ -2,6 +2,7 @@ package org.iotplatform.bridge.internal.forwarding;
 
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.iotplatform.bridge.BridgeConfig;
 import org.iotplatform.bridge.internal.auth.DeviceTopicPolicy;
@@ -21,10 +22,23 @@ public final class Forwarding {
       DeviceTopicPolicy policy,
       Producer<byte[], byte[]> producer,
       MetricRegistry metrics) {
+    return interceptor(config, policy, producer, metrics, deviceId -> config.tenantId());
+  }
+
+  /**
+   * The interceptor forwarding device publishes through {@code producer}, with the tenant {@code
+   * tenantOf} gives for each device (quick and thread-safe).
+   */
+  public static ForwardingInterceptor interceptor(
+      BridgeConfig config,
+      DeviceTopicPolicy policy,
+      Producer<byte[], byte[]> producer,
+      MetricRegistry metrics,
+      Function<String, String> tenantOf) {
     return new ForwardingInterceptor(
         policy,
         new PublishRouter(config.topics()),
-        new RecordFactory(config.tenantId()),
+        new RecordFactory(tenantOf),
         new KafkaSender(producer, new ForwardingMetrics(metrics)),
         ackTimeout(config));
   }

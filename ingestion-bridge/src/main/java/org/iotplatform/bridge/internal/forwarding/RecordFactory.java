@@ -2,6 +2,7 @@ package org.iotplatform.bridge.internal.forwarding;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -14,10 +15,16 @@ import org.iotplatform.contracts.KafkaHeaders;
  */
 public final class RecordFactory {
 
-  private final String tenantId;
+  private final Function<String, String> tenantOf;
 
+  /** Every record carries {@code tenantId}. */
   public RecordFactory(String tenantId) {
-    this.tenantId = tenantId;
+    this(deviceId -> tenantId);
+  }
+
+  /** A record carries {@code tenantOf.apply(deviceId)}, which must be quick and thread-safe. */
+  public RecordFactory(Function<String, String> tenantOf) {
+    this.tenantOf = tenantOf;
   }
 
   /**
@@ -28,7 +35,8 @@ public final class RecordFactory {
   public ProducerRecord<byte[], byte[]> create(Route route, byte[] payload, long receivedAtMillis) {
     List<Header> headers =
         List.of(
-            new RecordHeader(KafkaHeaders.TENANT_ID, KafkaHeaders.encode(tenantId)),
+            new RecordHeader(
+                KafkaHeaders.TENANT_ID, KafkaHeaders.encode(tenantOf.apply(route.deviceId()))),
             new RecordHeader(KafkaHeaders.MQTT_TOPIC, KafkaHeaders.encode(route.mqttTopic())),
             new RecordHeader(KafkaHeaders.RECEIVED_AT, KafkaHeaders.encode(receivedAtMillis)));
     // The record's timestamp is the receive time too, so consumers reading Kafka timestamps

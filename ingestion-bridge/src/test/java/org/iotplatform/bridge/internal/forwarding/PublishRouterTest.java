@@ -26,7 +26,7 @@ class PublishRouterTest {
 
   @Test
   void routesToTheConfiguredTopics() {
-    PublishRouter router = new PublishRouter(new Topics("t.telemetry", "t.events"));
+    PublishRouter router = new PublishRouter(new Topics("t.telemetry", "t.events", "t.devices"));
 
     assertThat(router.route("devices/d-1/telemetry"))
         .get()
