@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Smoke test against a running `./iot up`: publishes one telemetry message with mosquitto_pub
-# (Debian package mosquitto-clients), exchanges the admin API key that ./iot up printed for a
-# token at the registry, and reads the message back through query-api with curl.
+# Smoke test against a running `./iot up`: exchanges the admin API key that ./iot up printed for a
+# token at the registry, registers a device and gives it a token (its MQTT password), publishes
+# one telemetry message as that device with mosquitto_pub (Debian package mosquitto-clients), and
+# reads the message back through query-api with curl.
 #
 #   scripts/smoke.sh            # defaults match ./iot up
 #   MQTT_PORT=11883 QUERY_URL=http://127.0.0.1:18080 REGISTRY_URL=http://127.0.0.1:18081 \
@@ -36,9 +37,28 @@ value="21.$(( RANDOM % 10 ))"
 from=$(date -u -d "@$(( now_ms / 1000 - 60 ))" +%Y-%m-%dT%H:%M:%SZ)
 to=$(date -u -d "@$(( now_ms / 1000 + 60 ))" +%Y-%m-%dT%H:%M:%SZ)
 
+echo "smoke: registering $device and giving it a token"
+registry() {
+  curl -sS -o /dev/null -w '%{http_code}' -X POST "$REGISTRY_URL$1" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -d "$2"
+}
+code=$(registry /api/v1/device-types '{"name":"smoke"}')
+[ "$code" = 201 ] || [ "$code" = 409 ] || { echo "smoke: FAILED, device type: HTTP $code" >&2; exit 1; }
+code=$(registry /api/v1/devices "{\"id\":\"$device\",\"type\":\"smoke\"}")
+[ "$code" = 201 ] || { echo "smoke: FAILED, device: HTTP $code" >&2; exit 1; }
+device_token=$(curl -fsS -X POST "$REGISTRY_URL/api/v1/devices/$device/credentials/tokens" \
+  -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d '{}' |
+  sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+[ -n "$device_token" ] || { echo "smoke: FAILED, the registry gave no device token" >&2; exit 1; }
+
+# The bridge learns the new credential from iot.devices.v1 within a few seconds: retry until then.
 echo "smoke: publishing temperature=$value for $device (QoS 1) to $MQTT_HOST:$MQTT_PORT"
-mosquitto_pub -V mqttv5 -h "$MQTT_HOST" -p "$MQTT_PORT" -i "$device" -q 1 \
-  -t "devices/$device/telemetry" -m "{\"ts\":$now_ms,\"seq\":1,\"metrics\":{\"temperature\":$value}}"
+deadline=$(( $(date +%s) + TIMEOUT_SECONDS ))
+until mosquitto_pub -V mqttv5 -h "$MQTT_HOST" -p "$MQTT_PORT" -i "$device" -u "$device" -P "$device_token" \
+  -q 1 -t "devices/$device/telemetry" -m "{\"ts\":$now_ms,\"seq\":1,\"metrics\":{\"temperature\":$value}}"; do
+  [ "$(date +%s)" -lt "$deadline" ] || { echo "smoke: FAILED, the broker refused $device" >&2; exit 1; }
+  sleep 1
+done
 
 url="$QUERY_URL/api/v1/devices/$device/telemetry?metric=temperature&from=$from&to=$to"
 echo "smoke: polling $url"

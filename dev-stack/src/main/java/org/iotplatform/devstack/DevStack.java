@@ -108,7 +108,11 @@ final class DevStack implements AutoCloseable {
                 .persistence(HiveMqServer.Persistence.FILE)
                 .extension(
                     IngestionBridge.embeddedExtension(
-                        BridgeConfig.defaults(kafka.bootstrapServers())))
+                        // Devices authenticate with a token from the registry (ADR 0006).
+                        BridgeConfig.defaults(kafka.bootstrapServers())
+                            .withAuth(
+                                BridgeConfig.Auth.defaults()
+                                    .withMode(BridgeConfig.AuthMode.CREDENTIALS))))
                 .start());
     if (options.flink()) {
       JobClient job =

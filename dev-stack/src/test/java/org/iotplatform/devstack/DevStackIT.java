@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -32,14 +33,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code ./iot up} does, end to end: the whole stack starts from the built jars, the registry
- * leaves an admin API key, a device's reading comes back through query-api with a token got for
- * that key, Ctrl-C leaves no process behind, and the next start finds the data (and the key) again.
+ * leaves an admin API key, a device provisioned with that key connects with its own token, its
+ * reading comes back through query-api, Ctrl-C leaves no process behind, and the next start finds
+ * the data (and the key) again.
  */
 class DevStackIT {
 
   private static final Duration PIPELINE_BOUND = Duration.ofSeconds(60);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
+  private static final Pattern DEVICE_TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
 
   @TempDir Path varDir;
 
@@ -76,8 +79,6 @@ class DevStackIT {
           .haveExactly(1, containing("redis"))
           .haveExactly(1, containing("influxd"));
 
-      publish(options.ports().mqtt(), deviceId, readAt);
-
       adminKey = Files.readString(options.adminKeyFile()).strip();
       assertThat(adminKey).startsWith("iotk_");
       assertThat(underTest.adminApiKey()).contains(adminKey);
@@ -86,6 +87,20 @@ class DevStackIT {
           .as("the admin key file is the owner's only")
           .isEqualTo("rw-------");
       String token = token(options.ports().registry(), adminKey);
+      String registry = "http://127.0.0.1:" + options.ports().registry();
+      post(registry + "/api/v1/device-types", token, "{\"name\":\"devstack\"}");
+      post(
+          registry + "/api/v1/devices",
+          token,
+          "{\"id\":\"" + deviceId + "\",\"type\":\"devstack\"}");
+      String deviceToken =
+          field(
+              DEVICE_TOKEN,
+              post(registry + "/api/v1/devices/" + deviceId + "/credentials/tokens", token, "{}"));
+      // The bridge learns the credential from iot.devices.v1 shortly after the registry's answer.
+      await()
+          .atMost(PIPELINE_BOUND)
+          .untilAsserted(() -> publish(options.ports().mqtt(), deviceId, deviceToken, readAt));
       assertThat(status(query, null)).as("query-api without token").isEqualTo(401);
       await()
           .atMost(PIPELINE_BOUND)
@@ -146,13 +161,18 @@ class DevStackIT {
     return new Condition<>(line -> line.contains(text), "containing " + text);
   }
 
-  private static void publish(int mqttPort, String deviceId, Instant readAt) {
+  /** Publishes one reading as the device, authenticated with its token (fails if refused). */
+  private static void publish(int mqttPort, String deviceId, String deviceToken, Instant readAt) {
     Mqtt5BlockingClient device =
         MqttClient.builder()
             .useMqttVersion5()
             .identifier(deviceId)
             .serverHost(FreePorts.LOOPBACK)
             .serverPort(mqttPort)
+            .simpleAuth()
+            .username(deviceId)
+            .password(deviceToken.getBytes(StandardCharsets.UTF_8))
+            .applySimpleAuth()
             .buildBlocking();
     device.connect();
     try {
@@ -176,6 +196,26 @@ class DevStackIT {
     HttpResponse<String> response = send(url, token);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.body();
+  }
+
+  /** POSTs JSON with the operator's token, expects 201 and returns the body. */
+  private static String post(String url, String token, String json) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(url + ": " + response.body()).isEqualTo(201);
+    return response.body();
+  }
+
+  private static String field(Pattern pattern, String body) {
+    Matcher matcher = pattern.matcher(body);
+    assertThat(matcher.find()).as(body).isTrue();
+    return matcher.group(1);
   }
 
   private static int status(String url, @Nullable String token) throws Exception {
