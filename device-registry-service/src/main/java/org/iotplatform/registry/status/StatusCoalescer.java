@@ -14,14 +14,15 @@ import java.util.Map;
  * the last write, or its last_seen moved by at least the resolution: a device heartbeating every 30
  * s with a 5 minute resolution costs one row update per 5 minutes, not ten.
  *
- * <p>Not thread-safe: the consumer thread owns it.
+ * <p>Not thread-safe: the consumer thread owns it; only {@link #absorbed} may be read elsewhere.
  */
 final class StatusCoalescer {
 
   private final Duration resolution;
   private final Map<String, StatusUpdate> pending = new LinkedHashMap<>();
   private final Cache<String, StatusUpdate> written;
-  private long absorbed;
+  // Written by the owner thread only; volatile so that the metrics gauge reads a current value.
+  private volatile long absorbed;
 
   StatusCoalescer(Duration resolution, long rememberedDevices) {
     this.resolution = resolution;

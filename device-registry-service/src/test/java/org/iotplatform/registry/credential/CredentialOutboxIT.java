@@ -8,21 +8,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.iotplatform.contracts.CredentialCheck;
 import org.iotplatform.contracts.DeviceSnapshot;
 import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.contracts.Tenants;
+import org.iotplatform.registry.DevicesTopic;
 import org.iotplatform.registry.RegistryITBase;
 import org.iotplatform.registry.device.CreateDeviceRequest;
 import org.iotplatform.registry.device.DeviceManagement;
@@ -39,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Credential changes reach the device's snapshot on {@code iot.devices.v1}, on real PostgreSQL and
@@ -64,7 +58,6 @@ class CredentialOutboxIT extends RegistryITBase {
   private final DeviceManagement devices;
   private final DeviceTypeManagement types;
   private final JdbcTemplate jdbc;
-  private final JsonMapper json = JsonMapper.builder().build();
   private @Nullable KafkaConsumer<String, byte[]> consumer;
 
   CredentialOutboxIT(
@@ -80,17 +73,9 @@ class CredentialOutboxIT extends RegistryITBase {
 
   @BeforeEach
   void setUp(KafkaServer kafka) {
-    // Compacted, as in production; if the relay created it first (auto-creation), this is a no-op.
-    kafka.createTopics(
-        List.of(
-            new NewTopic(KafkaTopics.DEVICES, 1, (short) 1)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact"))));
+    DevicesTopic.createCompacted(kafka);
     types.create(TENANT, new DeviceTypeRequest("thermometer", Map.of()));
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    consumer = new KafkaConsumer<>(config);
+    consumer = DevicesTopic.consumer(kafka, false);
   }
 
   @AfterEach
@@ -248,7 +233,7 @@ class CredentialOutboxIT extends RegistryITBase {
     List<DeviceSnapshot> snapshots = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : consumer().poll(Duration.ofMillis(100))) {
       if (device.equals(record.key()) && record.value() != null) {
-        snapshots.add(json.readValue(record.value(), DeviceSnapshot.class));
+        snapshots.add(DevicesTopic.snapshot(record.value()));
       }
     }
     return snapshots;

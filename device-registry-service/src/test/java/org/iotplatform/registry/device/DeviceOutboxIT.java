@@ -4,23 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.iotplatform.contracts.DeviceSnapshot;
 import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.contracts.Tenants;
+import org.iotplatform.registry.DevicesTopic;
 import org.iotplatform.registry.RegistryITBase;
 import org.iotplatform.registry.devicetype.DeviceTypeManagement;
 import org.iotplatform.registry.devicetype.DeviceTypeRequest;
@@ -36,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Device changes reach {@code iot.devices.v1} through the outbox, on real PostgreSQL and Kafka. */
 @ExtendWith(KafkaExtension.class)
@@ -49,7 +41,6 @@ class DeviceOutboxIT extends RegistryITBase {
   private final DeviceTypeManagement types;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
-  private final JsonMapper json = JsonMapper.builder().build();
   private @Nullable KafkaConsumer<String, byte[]> consumer;
 
   DeviceOutboxIT(
@@ -65,19 +56,9 @@ class DeviceOutboxIT extends RegistryITBase {
 
   @BeforeEach
   void setUp(KafkaServer kafka) {
-    // Compacted, as in production; if the relay created it first (auto-creation), this is a no-op.
-    kafka.createTopics(
-        List.of(
-            new NewTopic(KafkaTopics.DEVICES, 1, (short) 1)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact"))));
+    DevicesTopic.createCompacted(kafka);
     types.create(TENANT, new DeviceTypeRequest("thermometer", Map.of()));
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-it-" + UUID.randomUUID());
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    consumer = new KafkaConsumer<>(config);
+    consumer = DevicesTopic.consumer(kafka, true);
     consumer.subscribe(List.of(KafkaTopics.DEVICES));
   }
 
@@ -200,9 +181,7 @@ class DeviceOutboxIT extends RegistryITBase {
     return received;
   }
 
-  private DeviceSnapshot snapshot(ConsumerRecord<String, byte[]> record) {
-    byte[] value = record.value();
-    assertThat(value).isNotNull();
-    return json.readValue(new String(value, StandardCharsets.UTF_8), DeviceSnapshot.class);
+  private static DeviceSnapshot snapshot(ConsumerRecord<String, byte[]> record) {
+    return DevicesTopic.snapshot(record.value());
   }
 }

@@ -5,21 +5,16 @@ import static org.awaitility.Awaitility.await;
 import static org.iotplatform.registry.provisioning.BulkRequests.NDJSON;
 import static org.iotplatform.registry.provisioning.BulkRequests.importBody;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.iotplatform.contracts.DeviceSnapshot;
 import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.contracts.Tenants;
+import org.iotplatform.registry.DevicesTopic;
 import org.iotplatform.registry.RegistryITBase;
 import org.iotplatform.servers.KafkaServer;
 import org.iotplatform.testsupport.KafkaExtension;
@@ -30,7 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every device a bulk import creates or changes gets its {@code iot.devices.v1} record through the
@@ -41,7 +35,6 @@ class BulkProvisioningOutboxIT extends RegistryITBase {
 
   private final RestTestClient underTest;
   private final JdbcTemplate jdbc;
-  private final JsonMapper json = JsonMapper.builder().build();
 
   BulkProvisioningOutboxIT(@Autowired RestTestClient underTest, @Autowired JdbcTemplate jdbc) {
     this.underTest = underTest;
@@ -100,7 +93,7 @@ class BulkProvisioningOutboxIT extends RegistryITBase {
     importBody(underTest, NDJSON, line(id, "\"name\": \"Hall\""));
 
     List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = consumer(kafka)) {
+    try (KafkaConsumer<String, byte[]> consumer = DevicesTopic.consumer(kafka, true)) {
       consumer.subscribe(List.of(KafkaTopics.DEVICES));
       await()
           .atMost(Duration.ofSeconds(30))
@@ -131,17 +124,7 @@ class BulkProvisioningOutboxIT extends RegistryITBase {
         KafkaTopics.DEVICES);
   }
 
-  private DeviceSnapshot snapshot(byte[] payload) {
-    return json.readValue(new String(payload, StandardCharsets.UTF_8), DeviceSnapshot.class);
-  }
-
-  private static KafkaConsumer<String, byte[]> consumer(KafkaServer kafka) {
-    Properties config = new Properties();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    config.put(ConsumerConfig.GROUP_ID_CONFIG, "bulk-outbox-it-" + UUID.randomUUID());
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    return new KafkaConsumer<>(config);
+  private static DeviceSnapshot snapshot(byte[] payload) {
+    return DevicesTopic.snapshot(payload);
   }
 }
