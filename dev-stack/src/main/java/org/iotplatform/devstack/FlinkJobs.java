@@ -3,12 +3,12 @@ package org.iotplatform.devstack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.iotplatform.flink.checkpoint.RetainedCheckpoints;
 import org.iotplatform.flink.storage.TelemetryStorageJob;
 
 /** Runs the Flink jobs on a local MiniCluster inside the launcher's JVM. */
@@ -24,8 +24,8 @@ final class FlinkJobs {
     config.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("32m"));
     config.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("32m"));
     config.set(TaskManagerOptions.NUM_TASK_SLOTS, 2);
-    config.set(
-        CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
+    // A restart of ./iot up resumes the job's state (open rollup windows, enrichment) too.
+    new RetainedCheckpoints(dir.resolve("checkpoints")).resumeFromLatest(config);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, config);
     try {
       return TelemetryStorageJob.submit(
