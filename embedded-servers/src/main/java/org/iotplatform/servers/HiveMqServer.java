@@ -106,6 +106,7 @@ public final class HiveMqServer implements AutoCloseable {
     private @Nullable Path dataDir;
     private Persistence persistence = Persistence.IN_MEMORY;
     private @Nullable EmbeddedExtension extension;
+    private @Nullable Path extensionsFolder;
 
     private Builder() {}
 
@@ -133,6 +134,15 @@ public final class HiveMqServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The folder the broker loads extensions from, as a standalone HiveMQ does from {@code
+     * HIVEMQ_HOME/extensions} (one folder per extension); absent (the default) means an empty one.
+     */
+    public Builder extensionsFolder(@Nullable Path folder) {
+      this.extensionsFolder = folder;
+      return this;
+    }
+
     /** Starts the broker and returns once its MQTT listener accepts connections. */
     public HiveMqServer start() {
       return FreePorts.startOnFreePort(mqttPort, this::startOn);
@@ -148,7 +158,8 @@ public final class HiveMqServer implements AutoCloseable {
             EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(configDir)
                 .withDataFolder(workDir.subdir("data"))
-                .withExtensionsFolder(workDir.subdir("extensions"))
+                .withExtensionsFolder(
+                    extensionsFolder != null ? extensionsFolder : workDir.subdir("extensions"))
                 // Keep the application's logging; HiveMQ's own bootstrap would replace it.
                 .withoutLoggingBootstrap();
         if (extension != null) {
