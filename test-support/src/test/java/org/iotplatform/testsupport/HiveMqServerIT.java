@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLException;
 import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.servers.HiveMqServer;
 import org.iotplatform.servers.HiveMqTlsListener.ClientAuthentication;
@@ -132,7 +133,7 @@ class HiveMqServerIT {
         HiveMqServer.builder().tls(ca.hiveMqListener(dir, ClientAuthentication.REQUIRED)).start()) {
       Mqtt5BlockingClient client = tlsClient(underTest, TestDevices.createOne(), ca, null);
 
-      assertThatThrownBy(client::connect).isInstanceOf(RuntimeException.class);
+      assertThatThrownBy(client::connect).hasRootCauseInstanceOf(SSLException.class);
       assertThat(client.getState().isConnected()).isFalse();
     }
   }
