@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A HiveMQ CE broker running in this JVM, with one TCP listener on 127.0.0.1 and, optionally, an
- * embedded extension (the ingestion bridge passes its own).
+ * A HiveMQ CE broker running in this JVM, with one TCP listener on 127.0.0.1, optionally a TLS
+ * listener ({@link HiveMqTlsListener}) and, optionally, an embedded extension (the ingestion bridge
+ * passes its own).
  *
  * <p>It writes its own {@code config.xml} into {@code <dir>/conf}; HiveMQ's data goes to {@code
  * <dir>/data}. HiveMQ does not reconfigure logging: its loggers ({@code com.hivemq}) follow the
@@ -49,13 +50,15 @@ public final class HiveMqServer implements AutoCloseable {
   private final EmbeddedHiveMQ hivemq;
   private final WorkDir workDir;
   private final int mqttPort;
+  private final int tlsPort;
   private final @Nullable Thread tempDirCleanup;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private HiveMqServer(EmbeddedHiveMQ hivemq, WorkDir workDir, int mqttPort) {
+  private HiveMqServer(EmbeddedHiveMQ hivemq, WorkDir workDir, int mqttPort, int tlsPort) {
     this.hivemq = hivemq;
     this.workDir = workDir;
     this.mqttPort = mqttPort;
+    this.tlsPort = tlsPort;
     this.tempDirCleanup =
         workDir.isTemporary() ? new Thread(workDir::close, "hivemq-cleanup") : null;
     if (tempDirCleanup != null) {
@@ -74,6 +77,28 @@ public final class HiveMqServer implements AutoCloseable {
   /** {@code tcp://127.0.0.1:port}. */
   public String mqttUri() {
     return "tcp://" + FreePorts.LOOPBACK + ":" + mqttPort;
+  }
+
+  /**
+   * The port of the TLS listener.
+   *
+   * @throws IllegalStateException when the broker was started without {@link Builder#tls}
+   */
+  public int tlsPort() {
+    if (tlsPort == 0) {
+      throw new IllegalStateException("HiveMQ was started without a TLS listener");
+    }
+    return tlsPort;
+  }
+
+  /**
+   * {@code ssl://127.0.0.1:port}, the TLS listener's address as Paho-style clients take it (the
+   * HiveMQ MQTT client takes {@link #tlsPort()} and an {@code sslConfig()} instead).
+   *
+   * @throws IllegalStateException when the broker was started without {@link Builder#tls}
+   */
+  public String tlsUri() {
+    return "ssl://" + FreePorts.LOOPBACK + ":" + tlsPort();
   }
 
   /** Stops the broker (this takes about 4 s) and deletes a temporary data directory. */
@@ -107,6 +132,7 @@ public final class HiveMqServer implements AutoCloseable {
     private Persistence persistence = Persistence.IN_MEMORY;
     private @Nullable EmbeddedExtension extension;
     private @Nullable Path extensionsFolder;
+    private @Nullable HiveMqTlsListener tls;
 
     private Builder() {}
 
@@ -143,17 +169,28 @@ public final class HiveMqServer implements AutoCloseable {
       return this;
     }
 
-    /** Starts the broker and returns once its MQTT listener accepts connections. */
+    /** Adds a TLS listener next to the plain one; absent (the default) means none. */
+    public Builder tls(@Nullable HiveMqTlsListener tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    /** Starts the broker and returns once its MQTT listeners accept connections. */
     public HiveMqServer start() {
       return FreePorts.startOnFreePort(mqttPort, this::startOn);
     }
 
     private HiveMqServer startOn(int port) {
       FreePorts.requireFree(port, "HiveMQ");
+      int tlsPort = 0;
+      if (tls != null) {
+        tlsPort = tls.port() == 0 ? FreePorts.pick() : tls.port();
+        FreePorts.requireFree(tlsPort, "HiveMQ (TLS listener)");
+      }
       WorkDir workDir = WorkDir.of(dataDir, "hivemq");
       try {
         Path configDir = workDir.subdir("conf");
-        writeConfig(configDir.resolve("config.xml"), port);
+        writeConfig(configDir.resolve("config.xml"), port, tlsPort);
         EmbeddedHiveMQBuilder builder =
             EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(configDir)
@@ -166,16 +203,22 @@ public final class HiveMqServer implements AutoCloseable {
           builder.withEmbeddedExtension(extension);
         }
         EmbeddedHiveMQ hivemq = builder.build();
-        startAndAwait(hivemq, port);
-        LOG.info("HiveMQ listening on {}:{}, data in {}", FreePorts.LOOPBACK, port, workDir.path());
-        return new HiveMqServer(hivemq, workDir, port);
+        startAndAwait(hivemq, port, tlsPort);
+        LOG.info(
+            "HiveMQ listening on {}:{} (TLS: {}), data in {}",
+            FreePorts.LOOPBACK,
+            port,
+            tls == null ? "none" : tlsPort,
+            workDir.path());
+        return new HiveMqServer(hivemq, workDir, port, tlsPort);
       } catch (RuntimeException e) {
         workDir.close();
         throw e;
       }
     }
 
-    private void writeConfig(Path file, int port) {
+    private void writeConfig(Path file, int port, int tlsPort) {
+      String tlsListener = tls == null ? "" : tls.configXml(tlsPort);
       String xml =
           """
           <?xml version="1.0"?>
@@ -185,7 +228,7 @@ public final class HiveMqServer implements AutoCloseable {
                 <port>%d</port>
                 <bind-address>%s</bind-address>
               </tcp-listener>
-            </listeners>
+          %s  </listeners>
             <persistence>
               <mode>%s</mode>
             </persistence>
@@ -194,7 +237,7 @@ public final class HiveMqServer implements AutoCloseable {
             </anonymous-usage-statistics>
           </hivemq>
           """
-              .formatted(port, FreePorts.LOOPBACK, persistence.configValue);
+              .formatted(port, FreePorts.LOOPBACK, tlsListener, persistence.configValue);
       try {
         Files.writeString(file, xml, StandardCharsets.UTF_8);
       } catch (IOException e) {
@@ -202,7 +245,7 @@ public final class HiveMqServer implements AutoCloseable {
       }
     }
 
-    private static void startAndAwait(EmbeddedHiveMQ hivemq, int port) {
+    private static void startAndAwait(EmbeddedHiveMQ hivemq, int port, int tlsPort) {
       try {
         hivemq.start().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       } catch (ExecutionException | TimeoutException e) {
@@ -215,10 +258,19 @@ public final class HiveMqServer implements AutoCloseable {
         throw new ServerStartException("interrupted while HiveMQ was starting", e);
       }
       // HiveMQ logs a listener that failed to bind and starts anyway; catch that here.
+      awaitListener(hivemq, port, "MQTT");
+      if (tlsPort != 0) {
+        awaitListener(hivemq, tlsPort, "TLS");
+      }
+    }
+
+    private static void awaitListener(EmbeddedHiveMQ hivemq, int port, String listener) {
       if (!Poll.until(Duration.ofSeconds(10), () -> accepts(port))) {
         closeQuietly(hivemq);
         throw ServerStartException.portConflict(
-            "HiveMQ started but its MQTT listener on "
+            "HiveMQ started but its "
+                + listener
+                + " listener on "
                 + FreePorts.LOOPBACK
                 + ":"
                 + port

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientBuilder;
+import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +37,9 @@ import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.contracts.KafkaHeaders;
 import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.servers.HiveMqServer;
+import org.iotplatform.servers.HiveMqTlsListener.ClientAuthentication;
 import org.iotplatform.servers.KafkaServer;
+import org.iotplatform.testsupport.TestCertificates;
 import org.iotplatform.testsupport.TestDevices;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +49,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -67,6 +73,11 @@ class DeviceAuthenticationIT {
   private static final String HASH =
       Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode(TOKEN);
 
+  private static final TestCertificates.Authority PLATFORM_CA =
+      TestCertificates.authority("test platform CA");
+
+  @TempDir static Path stores;
+
   private static KafkaServer kafka;
   private static KafkaProducer<String, byte[]> producer;
   private static HiveMqServer broker;
@@ -88,7 +99,13 @@ class DeviceAuthenticationIT {
     BridgeConfig config =
         BridgeConfig.defaults(kafka.bootstrapServers())
             .withAuth(BridgeConfig.Auth.defaults().withMode(AuthMode.CREDENTIALS));
-    broker = HiveMqServer.builder().extension(IngestionBridge.embeddedExtension(config)).start();
+    broker =
+        HiveMqServer.builder()
+            // OPTIONAL: a device may use TLS without a client certificate and log in with its
+            // token.
+            .tls(PLATFORM_CA.hiveMqListener(stores, ClientAuthentication.OPTIONAL))
+            .extension(IngestionBridge.embeddedExtension(config))
+            .start();
   }
 
   @AfterAll
@@ -132,6 +149,29 @@ class DeviceAuthenticationIT {
         firstRecord(KafkaTopics.TELEMETRY, r -> knownBeforeStart.equals(r.key()));
     assertThat(KafkaHeaders.decode(record.headers().lastHeader(KafkaHeaders.TENANT_ID).value()))
         .isEqualTo(TENANT);
+  }
+
+  @Test
+  void deviceConnectsWithItsTokenOverTlsWithoutAClientCertificate() {
+    Mqtt5BlockingClient client =
+        await()
+            .atMost(WAIT)
+            .ignoreException(Mqtt5ConnAckException.class)
+            .until(
+                () ->
+                    connect(
+                        knownBeforeStart,
+                        TOKEN,
+                        MqttClient.builder()
+                            .serverPort(broker.tlsPort())
+                            .sslConfig(
+                                MqttClientSslConfig.builder()
+                                    .trustManagerFactory(PLATFORM_CA.trustManagerFactory())
+                                    .build())),
+                c -> c.getState().isConnected());
+
+    assertThat(client.getState().isConnected()).isTrue();
+    assertThat(client.getConfig().getServerAddress().getPort()).isEqualTo(broker.tlsPort());
   }
 
   @Test
@@ -217,13 +257,12 @@ class DeviceAuthenticationIT {
   }
 
   private Mqtt5BlockingClient connect(String device, String token) {
+    return connect(device, token, MqttClient.builder().serverPort(broker.mqttPort()));
+  }
+
+  private Mqtt5BlockingClient connect(String device, String token, MqttClientBuilder transport) {
     Mqtt5BlockingClient client =
-        MqttClient.builder()
-            .useMqttVersion5()
-            .identifier(device)
-            .serverHost("127.0.0.1")
-            .serverPort(broker.mqttPort())
-            .buildBlocking();
+        transport.useMqttVersion5().identifier(device).serverHost("127.0.0.1").buildBlocking();
     clients.add(client);
     client
         .connectWith()

@@ -1,9 +1,12 @@
 package org.iotplatform.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientSslConfig;
+import com.hivemq.client.mqtt.MqttClientSslConfigBuilder;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
@@ -20,8 +23,11 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLException;
 import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.servers.HiveMqServer;
+import org.iotplatform.servers.HiveMqTlsListener.ClientAuthentication;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +106,55 @@ class HiveMqServerIT {
         device.disconnect();
       }
     }
+  }
+
+  @Test
+  void acceptsAClientCertificateOfTheTrustedCaOverTls(@TempDir Path dir) {
+    TestCertificates.Authority ca = TestCertificates.authority("test CA");
+    String deviceId = TestDevices.createOne();
+    try (HiveMqServer underTest =
+        HiveMqServer.builder().tls(ca.hiveMqListener(dir, ClientAuthentication.REQUIRED)).start()) {
+      Mqtt5BlockingClient client = tlsClient(underTest, deviceId, ca, ca.issueClient(deviceId));
+
+      client.connect();
+
+      assertThat(client.getState().isConnected()).isTrue();
+      assertThat(underTest.tlsUri()).isEqualTo("ssl://127.0.0.1:" + underTest.tlsPort());
+      client.disconnect();
+      // The plain listener stays.
+      connect(underTest, deviceId + "-plain").disconnect();
+    }
+  }
+
+  @Test
+  void refusesATlsClientWithoutACertificateWhenOneIsRequired(@TempDir Path dir) {
+    TestCertificates.Authority ca = TestCertificates.authority("test CA");
+    try (HiveMqServer underTest =
+        HiveMqServer.builder().tls(ca.hiveMqListener(dir, ClientAuthentication.REQUIRED)).start()) {
+      Mqtt5BlockingClient client = tlsClient(underTest, TestDevices.createOne(), ca, null);
+
+      assertThatThrownBy(client::connect).hasRootCauseInstanceOf(SSLException.class);
+      assertThat(client.getState().isConnected()).isFalse();
+    }
+  }
+
+  private static Mqtt5BlockingClient tlsClient(
+      HiveMqServer broker,
+      String clientId,
+      TestCertificates.Authority trusted,
+      TestCertificates.@Nullable Issued certificate) {
+    MqttClientSslConfigBuilder ssl =
+        MqttClientSslConfig.builder().trustManagerFactory(trusted.trustManagerFactory());
+    if (certificate != null) {
+      ssl = ssl.keyManagerFactory(certificate.keyManagerFactory());
+    }
+    return MqttClient.builder()
+        .useMqttVersion5()
+        .identifier(clientId)
+        .serverHost("127.0.0.1")
+        .serverPort(broker.tlsPort())
+        .sslConfig(ssl.build())
+        .buildBlocking();
   }
 
   private static HiveMqServer filePersistent(Path dataDir) {

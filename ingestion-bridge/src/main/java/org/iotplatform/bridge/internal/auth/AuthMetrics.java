@@ -13,6 +13,8 @@ public final class AuthMetrics {
   private final Counter endedCredential;
   private final Counter notReady;
   private final Counter tooManyFailures;
+  private final Counter certificateSubject;
+  private final Counter unknownCertificate;
   private final Counter revokedSessions;
 
   public AuthMetrics(MetricRegistry registry) {
@@ -21,6 +23,8 @@ public final class AuthMetrics {
     this.endedCredential = registry.counter(PREFIX + "refused.ended-credential");
     this.notReady = registry.counter(PREFIX + "refused.not-ready");
     this.tooManyFailures = registry.counter(PREFIX + "refused.too-many-failures");
+    this.certificateSubject = registry.counter(PREFIX + "refused.certificate-subject");
+    this.unknownCertificate = registry.counter(PREFIX + "refused.unknown-certificate");
     this.revokedSessions = registry.counter(PREFIX + "sessions.revoked");
   }
 
@@ -42,6 +46,16 @@ public final class AuthMetrics {
 
   void tooManyFailures() {
     tooManyFailures.inc();
+  }
+
+  /** A certificate without a usable CN, or a CN other than the client id. */
+  void certificateSubject() {
+    certificateSubject.inc();
+  }
+
+  /** A certificate of an unknown device, or not listed in the device's snapshot. */
+  void unknownCertificate() {
+    unknownCertificate.inc();
   }
 
   void sessionRevoked() {

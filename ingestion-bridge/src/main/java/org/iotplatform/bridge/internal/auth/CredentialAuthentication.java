@@ -11,8 +11,8 @@ import org.iotplatform.bridge.internal.view.DeviceViewUpdater;
 import org.iotplatform.bridge.internal.view.DeviceViews;
 
 /**
- * Wires token authentication (mode {@code credentials}): the device view and the thread reading it,
- * the authenticator, and the revocation of open sessions.
+ * Wires certificate and token authentication (mode {@code credentials}): the device view and the
+ * thread reading it, the authenticator, and the revocation of open sessions.
  *
  * @param authenticator what the broker calls on every CONNECT
  * @param updater keeps the view current; {@link DeviceViewUpdater#stop()} it when the extension
@@ -41,6 +41,7 @@ public record CredentialAuthentication(
     CredentialAuthenticator authenticator =
         new CredentialAuthenticator(
             view,
+            new CertificateAuthenticator(view, sessions, metrics, clock),
             TokenMatcher.argon2(auth.tokenCacheSize(), auth.tokenCacheExpiry()),
             new FailedAttempts(auth.maxFailedAttempts(), auth.failedAttemptsWindow()),
             sessions,

@@ -3,10 +3,12 @@ package org.iotplatform.bridge.internal.auth;
 import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
+import com.hivemq.extension.sdk.api.client.parameter.ClientTlsInformation;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,8 +19,12 @@ import org.iotplatform.contracts.DeviceSnapshot;
 import org.iotplatform.contracts.DeviceSnapshot.Credential;
 
 /**
- * Token authentication (ADR 0006): client id = user name = device id, password = a token listed and
- * valid in the device's latest snapshot. Refusals use MQTT 5 reason codes with a reason string:
+ * Authenticates every CONNECT against the device view: with the client certificate when the
+ * connection presented one over TLS ({@link CertificateAuthenticator}; user name and password are
+ * then ignored), else with a token, on the plain or the TLS listener.
+ *
+ * <p>Token authentication (ADR 0006): client id = user name = device id, password = a token listed
+ * and valid in the device's latest snapshot. Refusals use MQTT 5 reason codes with a reason string:
  * SERVER_UNAVAILABLE while the view is still loading, NOT_AUTHORIZED for a token that matches but
  * was revoked or expired, BAD_USER_NAME_OR_PASSWORD otherwise (an unknown device and a wrong token
  * look alike, so ids cannot be probed), and QUOTA_EXCEEDED once a client failed too often: then
@@ -35,6 +41,7 @@ public final class CredentialAuthenticator implements SimpleAuthenticator {
   static final String TOO_MANY_FAILURES = "too many failed attempts; retry later";
 
   private final DeviceView view;
+  private final CertificateAuthenticator certificates;
   private final TokenMatcher matcher;
   private final FailedAttempts failedAttempts;
   private final Sessions sessions;
@@ -43,12 +50,14 @@ public final class CredentialAuthenticator implements SimpleAuthenticator {
 
   CredentialAuthenticator(
       DeviceView view,
+      CertificateAuthenticator certificates,
       TokenMatcher matcher,
       FailedAttempts failedAttempts,
       Sessions sessions,
       AuthMetrics metrics,
       Clock clock) {
     this.view = view;
+    this.certificates = certificates;
     this.matcher = matcher;
     this.failedAttempts = failedAttempts;
     this.sessions = sessions;
@@ -64,6 +73,15 @@ public final class CredentialAuthenticator implements SimpleAuthenticator {
       return;
     }
     String clientId = input.getClientInformation().getClientId();
+    Optional<X509Certificate> certificate =
+        input
+            .getConnectionInformation()
+            .getClientTlsInformation()
+            .flatMap(ClientTlsInformation::getClientCertificate);
+    if (certificate.isPresent()) {
+      certificates.authenticate(clientId, certificate.get(), output);
+      return;
+    }
     ConnectPacket connect = input.getConnectPacket();
     Optional<String> token = connect.getPassword().map(CredentialAuthenticator::utf8);
     Optional<DeviceSnapshot> device = view.device(clientId);

@@ -10,16 +10,21 @@ import com.codahale.metrics.MetricRegistry;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
 import com.hivemq.extension.sdk.api.client.parameter.ClientInformation;
+import com.hivemq.extension.sdk.api.client.parameter.ClientTlsInformation;
+import com.hivemq.extension.sdk.api.client.parameter.ConnectionInformation;
 import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
 import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
 import java.nio.ByteBuffer;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.iotplatform.bridge.internal.view.DeviceView;
+import org.iotplatform.bridge.internal.view.TestSnapshots;
 import org.iotplatform.bridge.internal.view.TestViews;
+import org.iotplatform.testsupport.TestCertificates;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +38,8 @@ class CredentialAuthenticatorTest {
   private final CredentialAuthenticator underTest =
       new CredentialAuthenticator(
           view,
+          new CertificateAuthenticator(
+              view, sessions, new AuthMetrics(metrics), Clock.fixed(NOW, ZoneOffset.UTC)),
           new TokenMatcher(10, Duration.ofHours(1), (t, hash) -> hash.equals("hash-of-" + t)),
           new FailedAttempts(2, Duration.ofMinutes(1)),
           sessions,
@@ -121,8 +128,39 @@ class CredentialAuthenticatorTest {
             ConnackReasonCode.SERVER_UNAVAILABLE, CredentialAuthenticator.NOT_READY);
   }
 
+  @Test
+  void authenticatesAConnectionWithAClientCertificateByTheCertificateNotTheToken() {
+    TestCertificates.Issued certificate = TestCertificates.authority("test CA").issueClient("d-1");
+    TestViews.ready(
+        view,
+        TestSnapshots.snapshot(
+            "d-1",
+            1,
+            TestSnapshots.token("c-1", "hash-of-secret", null),
+            TestSnapshots.certificate("c-2", certificate.thumbprint(), null)));
+
+    SimpleAuthOutput output = connect("d-1", "d-1", "guess", certificate.certificate());
+
+    verify(output).authenticateSuccessfully();
+    assertThat(sessions.credential("d-1")).contains("c-2");
+  }
+
   private SimpleAuthOutput connect(String clientId, String userName, @Nullable String password) {
+    return connect(clientId, userName, password, null);
+  }
+
+  private SimpleAuthOutput connect(
+      String clientId,
+      String userName,
+      @Nullable String password,
+      @Nullable X509Certificate certificate) {
     SimpleAuthInput input = mock(SimpleAuthInput.class);
+    ConnectionInformation connection = mock(ConnectionInformation.class);
+    ClientTlsInformation tls = mock(ClientTlsInformation.class);
+    when(input.getConnectionInformation()).thenReturn(connection);
+    when(connection.getClientTlsInformation())
+        .thenReturn(certificate == null ? Optional.empty() : Optional.of(tls));
+    when(tls.getClientCertificate()).thenReturn(Optional.ofNullable(certificate));
     ClientInformation client = mock(ClientInformation.class);
     ConnectPacket packet = mock(ConnectPacket.class);
     when(client.getClientId()).thenReturn(clientId);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.iotplatform.bridge.internal.view.DeviceView;
+import org.iotplatform.bridge.internal.view.TestSnapshots;
 import org.iotplatform.bridge.internal.view.TestViews;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,5 +90,18 @@ class SessionRevokerTest {
     underTest.recheckAll();
 
     assertThat(disconnected).containsExactly("d-1");
+  }
+
+  @Test
+  void disconnectsWhenANewSnapshotRevokesTheSessionsCertificate() {
+    TestViews.ready(
+        view, TestSnapshots.snapshot("d-2", 1, TestSnapshots.certificate("cert-2", "ab", null)));
+    sessions.opened("d-2", "cert-2");
+    TestViews.ready(
+        view, TestSnapshots.snapshot("d-2", 2, TestSnapshots.certificate("cert-2", "ab", NOW)));
+
+    underTest.deviceChanged("d-2");
+
+    assertThat(disconnected).containsExactly("d-2");
   }
 }

@@ -26,6 +26,10 @@ public final class TestSnapshots {
         List.of(credentials));
   }
 
+  public static Credential certificate(String id, String thumbprint, @Nullable Instant revokedAt) {
+    return new Credential(id, Credential.CERTIFICATE, "1", thumbprint, null, null, null, revokedAt);
+  }
+
   public static Credential token(String id, String hash, @Nullable Instant revokedAt) {
     return new Credential(id, Credential.TOKEN, null, null, hash, null, null, revokedAt);
   }

@@ -1,6 +1,7 @@
 package org.iotplatform.bridge.internal.view;
 
 import java.time.Instant;
+import org.iotplatform.contracts.DeviceSnapshot;
 import org.jspecify.annotations.Nullable;
 
 /** Fills a {@link DeviceView} in tests of other packages. */
@@ -31,6 +32,12 @@ public final class TestViews {
         deviceId,
         TestSnapshots.snapshot(
             deviceId, version, TestSnapshots.token(credentialId, tokenHash, revokedAt)));
+  }
+
+  /** Puts {@code snapshot} into {@code view} and marks it ready. */
+  public static void ready(DeviceView view, DeviceSnapshot snapshot) {
+    view.apply(snapshot.deviceId(), snapshot);
+    view.markReady();
   }
 
   /** Applies a tombstone of {@code deviceId}. */
