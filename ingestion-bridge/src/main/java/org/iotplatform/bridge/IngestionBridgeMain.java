@@ -77,11 +77,12 @@ public final class IngestionBridgeMain implements ExtensionMain {
       producer = producerFactory.apply(config);
       running = register(config, producer);
       log.info(
-          "Ingestion bridge started: Kafka {}, tenant {}, topics {}, authentication {}",
+          "Ingestion bridge started: Kafka {}, tenant {}, topics {}, authentication {}, {}",
           config.bootstrapServers(),
           config.tenantId(),
           config.topics(),
-          config.auth().mode());
+          config.auth().mode(),
+          config.limits());
     } catch (RuntimeException e) {
       log.error("Ingestion bridge failed to start", e);
       if (producer != null) {
