@@ -259,6 +259,7 @@ class BridgeLimitsIT {
   }
 
   private static long gaugeValue(String name) {
+    // The broker runs in this JVM and was started last, so the SDK's static services are its own.
     Gauge<?> gauge = Services.metricRegistry().getGauges().get(name);
     assertThat(gauge).as("gauge %s", name).isNotNull();
     return ((Number) gauge.getValue()).longValue();
