@@ -15,6 +15,7 @@ import org.iotplatform.contracts.Tenants;
  * @param sendTimeout how long Kafka may take to acknowledge a record before the device gets an
  *     error (Kafka's {@code delivery.timeout.ms}, retries included)
  * @param auth how devices authenticate
+ * @param limits what a device may send and how much the bridge holds for Kafka
  */
 public record BridgeConfig(
     String bootstrapServers,
@@ -22,7 +23,8 @@ public record BridgeConfig(
     Topics topics,
     ProducerTuning producer,
     Duration sendTimeout,
-    Auth auth) {
+    Auth auth,
+    Limits limits) {
 
   /** Default for {@link #sendTimeout}. */
   public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(10);
@@ -48,27 +50,38 @@ public record BridgeConfig(
         Topics.defaults(),
         ProducerTuning.defaults(),
         DEFAULT_SEND_TIMEOUT,
-        Auth.defaults());
+        Auth.defaults(),
+        Limits.defaults());
   }
 
   public BridgeConfig withTenantId(String tenantId) {
-    return new BridgeConfig(bootstrapServers, tenantId, topics, producer, sendTimeout, auth);
+    return new BridgeConfig(
+        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits);
   }
 
   public BridgeConfig withTopics(Topics topics) {
-    return new BridgeConfig(bootstrapServers, tenantId, topics, producer, sendTimeout, auth);
+    return new BridgeConfig(
+        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits);
   }
 
   public BridgeConfig withProducer(ProducerTuning producer) {
-    return new BridgeConfig(bootstrapServers, tenantId, topics, producer, sendTimeout, auth);
+    return new BridgeConfig(
+        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits);
   }
 
   public BridgeConfig withSendTimeout(Duration sendTimeout) {
-    return new BridgeConfig(bootstrapServers, tenantId, topics, producer, sendTimeout, auth);
+    return new BridgeConfig(
+        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits);
   }
 
   public BridgeConfig withAuth(Auth auth) {
-    return new BridgeConfig(bootstrapServers, tenantId, topics, producer, sendTimeout, auth);
+    return new BridgeConfig(
+        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits);
+  }
+
+  public BridgeConfig withLimits(Limits limits) {
+    return new BridgeConfig(
+        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits);
   }
 
   /**
@@ -151,6 +164,65 @@ public record BridgeConfig(
           recheckInterval,
           maxFailedAttempts,
           failedAttemptsWindow);
+    }
+  }
+
+  /**
+   * Limits on device publishes and on what the bridge holds while Kafka has not acknowledged it
+   * (ADR 0016). They apply to the publishes the bridge forwards.
+   *
+   * @param maxPayloadBytes the largest payload forwarded; a larger one is refused
+   *     (PAYLOAD_FORMAT_INVALID)
+   * @param publishesPerSecond the sustained publishes a second one device may send, refilling its
+   *     token bucket; 0 (the default) turns the per-device rate limit off
+   * @param publishBurst how many publishes a device may send at once above its sustained rate (the
+   *     bucket's size)
+   * @param maxInFlightBytes how many bytes of records (payload, key and headers) the bridge holds
+   *     handed to Kafka but not yet acknowledged; past it QoS 0 publishes are dropped and QoS 1
+   *     publishes wait for room, so memory stays bounded while Kafka is slow or away
+   */
+  public record Limits(
+      int maxPayloadBytes, int publishesPerSecond, int publishBurst, long maxInFlightBytes) {
+
+    /** Default for {@link #maxPayloadBytes}: 64 KiB. */
+    public static final int DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
+
+    /** Default for {@link #maxInFlightBytes}: 16 MiB. */
+    public static final long DEFAULT_MAX_IN_FLIGHT_BYTES = 16L * 1024 * 1024;
+
+    public Limits {
+      if (maxPayloadBytes < 1) {
+        throw new IllegalArgumentException(
+            "max payload bytes must be positive: " + maxPayloadBytes);
+      }
+      if (publishesPerSecond < 0) {
+        throw new IllegalArgumentException(
+            "publishes per second must not be negative (0 = no limit): " + publishesPerSecond);
+      }
+      if (publishBurst < 1) {
+        throw new IllegalArgumentException("publish burst must be positive: " + publishBurst);
+      }
+      if (maxInFlightBytes < maxPayloadBytes) {
+        throw new IllegalArgumentException(
+            "max in-flight bytes must hold at least one publish of the max payload size: "
+                + maxInFlightBytes
+                + " < "
+                + maxPayloadBytes);
+      }
+    }
+
+    /**
+     * 64 KiB payloads, no per-device rate limit (a burst of 1,000 once one is set), 16 MiB in
+     * flight. The rate limit is off by default because one device of a benchmark or a gateway
+     * legitimately sends thousands a second; deployments set it for their devices.
+     */
+    public static Limits defaults() {
+      return new Limits(DEFAULT_MAX_PAYLOAD_BYTES, 0, 1_000, DEFAULT_MAX_IN_FLIGHT_BYTES);
+    }
+
+    /** Whether the per-device rate limit applies. */
+    public boolean rateLimited() {
+      return publishesPerSecond > 0;
     }
   }
 

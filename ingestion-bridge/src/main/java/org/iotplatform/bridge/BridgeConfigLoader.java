@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.function.Function;
 import org.iotplatform.bridge.BridgeConfig.Auth;
 import org.iotplatform.bridge.BridgeConfig.AuthMode;
+import org.iotplatform.bridge.BridgeConfig.Limits;
 import org.iotplatform.bridge.BridgeConfig.ProducerTuning;
 import org.iotplatform.bridge.BridgeConfig.Topics;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,10 @@ final class BridgeConfigLoader {
   static final String AUTH_RECHECK_INTERVAL_MS = "auth.recheck.interval.ms";
   static final String AUTH_MAX_FAILED_ATTEMPTS = "auth.max-failed-attempts";
   static final String AUTH_FAILED_ATTEMPTS_WINDOW_MS = "auth.failed-attempts.window.ms";
+  static final String LIMITS_MAX_PAYLOAD_BYTES = "limits.max-payload-bytes";
+  static final String LIMITS_PUBLISHES_PER_SECOND = "limits.publishes-per-second";
+  static final String LIMITS_PUBLISH_BURST = "limits.publish-burst";
+  static final String LIMITS_MAX_IN_FLIGHT_BYTES = "limits.max-in-flight-bytes";
 
   private static final String ENV_PREFIX = "IOT_BRIDGE_";
 
@@ -78,6 +83,7 @@ final class BridgeConfigLoader {
     BridgeConfig defaults = BridgeConfig.defaults(bootstrapServers);
     ProducerTuning tuning = defaults.producer();
     Auth auth = defaults.auth();
+    Limits limits = defaults.limits();
     return new BridgeConfig(
         bootstrapServers,
         value(TENANT_ID, Function.identity(), defaults.tenantId()),
@@ -101,7 +107,21 @@ final class BridgeConfigLoader {
             value(
                 AUTH_FAILED_ATTEMPTS_WINDOW_MS,
                 BridgeConfigLoader::millis,
-                auth.failedAttemptsWindow())));
+                auth.failedAttemptsWindow())),
+        new Limits(
+            value(
+                LIMITS_MAX_PAYLOAD_BYTES,
+                BridgeConfigLoader::positiveInt,
+                limits.maxPayloadBytes()),
+            value(
+                LIMITS_PUBLISHES_PER_SECOND,
+                BridgeConfigLoader::notNegativeInt,
+                limits.publishesPerSecond()),
+            value(LIMITS_PUBLISH_BURST, BridgeConfigLoader::positiveInt, limits.publishBurst()),
+            value(
+                LIMITS_MAX_IN_FLIGHT_BYTES,
+                BridgeConfigLoader::positiveLong,
+                limits.maxInFlightBytes())));
   }
 
   private <T> T value(String key, Function<String, T> parser, T defaultValue) {
@@ -112,7 +132,8 @@ final class BridgeConfigLoader {
     try {
       return parser.apply(raw);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("invalid " + key + ": " + raw, e);
+      throw new IllegalArgumentException(
+          "invalid " + key + " (" + envName(key) + "): " + raw + ": " + e.getMessage(), e);
     }
   }
 
@@ -124,6 +145,26 @@ final class BridgeConfigLoader {
 
   private static AuthMode authMode(String value) {
     return AuthMode.valueOf(value.toUpperCase(Locale.ROOT));
+  }
+
+  private static int positiveInt(String value) {
+    return Math.toIntExact(positiveLong(value));
+  }
+
+  private static int notNegativeInt(String value) {
+    int parsed = Integer.parseInt(value);
+    if (parsed < 0) {
+      throw new IllegalArgumentException("must not be negative");
+    }
+    return parsed;
+  }
+
+  private static long positiveLong(String value) {
+    long parsed = Long.parseLong(value);
+    if (parsed < 1) {
+      throw new IllegalArgumentException("must be positive");
+    }
+    return parsed;
   }
 
   private static Duration millis(String value) {

@@ -19,7 +19,6 @@ import org.iotplatform.bridge.internal.auth.CredentialAuthentication;
 import org.iotplatform.bridge.internal.auth.DeviceTopicAuthorizer;
 import org.iotplatform.bridge.internal.auth.DeviceTopicPolicy;
 import org.iotplatform.bridge.internal.forwarding.Forwarding;
-import org.iotplatform.bridge.internal.forwarding.ForwardingInterceptor;
 import org.iotplatform.bridge.internal.forwarding.KafkaProducers;
 import org.iotplatform.bridge.internal.lifecycle.LifecycleEventListener;
 import org.iotplatform.bridge.internal.view.DeviceView;
@@ -76,13 +75,14 @@ public final class IngestionBridgeMain implements ExtensionMain {
       Path home = input.getExtensionInformation().getExtensionHomeFolder().toPath();
       BridgeConfig config = configSource.apply(home);
       producer = producerFactory.apply(config);
-      running = new Running(config, producer, register(config, producer));
+      running = register(config, producer);
       log.info(
-          "Ingestion bridge started: Kafka {}, tenant {}, topics {}, authentication {}",
+          "Ingestion bridge started: Kafka {}, tenant {}, topics {}, authentication {}, {}",
           config.bootstrapServers(),
           config.tenantId(),
           config.topics(),
-          config.auth().mode());
+          config.auth().mode(),
+          config.limits());
     } catch (RuntimeException e) {
       log.error("Ingestion bridge failed to start", e);
       if (producer != null) {
@@ -100,14 +100,14 @@ public final class IngestionBridgeMain implements ExtensionMain {
       if (stopping.view() != null) {
         stopping.view().stop();
       }
+      stopping.forwarding().close();
       // Waits for records in flight, so publishes already acknowledged to devices are not lost.
       stopping.producer().close(stopping.config().sendTimeout());
       log.info("Ingestion bridge stopped");
     }
   }
 
-  private static @Nullable DeviceViewUpdater register(
-      BridgeConfig config, Producer<byte[], byte[]> producer) {
+  private static Running register(BridgeConfig config, Producer<byte[], byte[]> producer) {
     DeviceTopicPolicy policy = new DeviceTopicPolicy();
     @Nullable DeviceViewUpdater updater = null;
     Authenticator authenticator = new AnyClientAuthenticator();
@@ -126,9 +126,9 @@ public final class IngestionBridgeMain implements ExtensionMain {
       tenantOf =
           deviceId -> view.device(deviceId).map(DeviceSnapshot::tenantId).orElse(config.tenantId());
     }
-    DeviceTopicAuthorizer authorizer = new DeviceTopicAuthorizer(policy);
-    ForwardingInterceptor forwarding =
-        Forwarding.interceptor(config, policy, producer, Services.metricRegistry(), tenantOf);
+    DeviceTopicAuthorizer authorizer = new DeviceTopicAuthorizer(policy, Services.metricRegistry());
+    Forwarding forwarding =
+        Forwarding.start(config, policy, producer, Services.metricRegistry(), tenantOf);
 
     SecurityRegistry security = Services.securityRegistry();
     Authenticator chosen = authenticator;
@@ -136,7 +136,8 @@ public final class IngestionBridgeMain implements ExtensionMain {
     security.setAuthorizerProvider(providerInput -> authorizer);
     Services.initializerRegistry()
         .setClientInitializer(
-            (initializerInput, client) -> client.addPublishInboundInterceptor(forwarding));
+            (initializerInput, client) ->
+                client.addPublishInboundInterceptor(forwarding.interceptor()));
     LifecycleEventListener lifecycle =
         new LifecycleEventListener(
             producer,
@@ -145,7 +146,7 @@ public final class IngestionBridgeMain implements ExtensionMain {
             Services.metricRegistry(),
             Clock.systemUTC());
     Services.eventRegistry().setClientLifecycleEventListener(providerInput -> lifecycle);
-    return updater;
+    return new Running(config, producer, forwarding, updater);
   }
 
   private static void disconnect(String clientId, String reason) {
@@ -160,5 +161,8 @@ public final class IngestionBridgeMain implements ExtensionMain {
   }
 
   private record Running(
-      BridgeConfig config, Producer<byte[], byte[]> producer, @Nullable DeviceViewUpdater view) {}
+      BridgeConfig config,
+      Producer<byte[], byte[]> producer,
+      Forwarding forwarding,
+      @Nullable DeviceViewUpdater view) {}
 }

@@ -37,6 +37,10 @@ class BridgeConfigLoaderTest {
             auth.recheck.interval.ms=250
             auth.max-failed-attempts=3
             auth.failed-attempts.window.ms=30000
+            limits.max-payload-bytes=1024
+            limits.publishes-per-second=50
+            limits.publish-burst=20
+            limits.max-in-flight-bytes=1048576
             """);
 
     BridgeConfig underTest = BridgeConfigLoader.load(file, Map.of());
@@ -56,7 +60,8 @@ class BridgeConfigLoaderTest {
                     Duration.ofMinutes(1),
                     Duration.ofMillis(250),
                     3,
-                    Duration.ofSeconds(30))));
+                    Duration.ofSeconds(30)),
+                new BridgeConfig.Limits(1024, 50, 20, 1_048_576)));
   }
 
   @Test
@@ -100,6 +105,55 @@ class BridgeConfigLoaderTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> BridgeConfigLoader.load(file, Map.of()))
         .withMessageContaining("kafka.linger.ms");
+  }
+
+  @Test
+  void readsLimitsFromTheEnvironment() {
+    BridgeConfig underTest =
+        BridgeConfigLoader.load(
+            home.resolve("missing.properties"),
+            Map.of(
+                "IOT_BRIDGE_KAFKA_BOOTSTRAP_SERVERS", "k:9092",
+                "IOT_BRIDGE_LIMITS_MAX_PAYLOAD_BYTES", "2048",
+                "IOT_BRIDGE_LIMITS_PUBLISHES_PER_SECOND", "10",
+                "IOT_BRIDGE_LIMITS_PUBLISH_BURST", "5",
+                "IOT_BRIDGE_LIMITS_MAX_IN_FLIGHT_BYTES", "4096"));
+
+    assertThat(underTest.limits()).isEqualTo(new BridgeConfig.Limits(2048, 10, 5, 4096));
+  }
+
+  @Test
+  void refusesANegativeRateNamingTheKeyAndItsVariable() throws IOException {
+    Path file = write("kafka.bootstrap.servers=k:9092\nlimits.publishes-per-second=-1\n");
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> BridgeConfigLoader.load(file, Map.of()))
+        .withMessageContaining("limits.publishes-per-second")
+        .withMessageContaining("IOT_BRIDGE_LIMITS_PUBLISHES_PER_SECOND")
+        .withMessageContaining("must not be negative");
+  }
+
+  @Test
+  void refusesAZeroPayloadLimitNamingTheKey() throws IOException {
+    Path file = write("kafka.bootstrap.servers=k:9092\nlimits.max-payload-bytes=0\n");
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> BridgeConfigLoader.load(file, Map.of()))
+        .withMessageContaining("limits.max-payload-bytes")
+        .withMessageContaining("must be positive");
+  }
+
+  @Test
+  void refusesAnInFlightBoundSmallerThanTheLargestPayload() throws IOException {
+    Path file =
+        write(
+            "kafka.bootstrap.servers=k:9092\n"
+                + "limits.max-payload-bytes=4096\n"
+                + "limits.max-in-flight-bytes=1024\n");
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> BridgeConfigLoader.load(file, Map.of()))
+        .withMessageContaining("max in-flight bytes");
   }
 
   @Test

@@ -36,6 +36,23 @@ class BridgeConfigTest {
   }
 
   @Test
+  void defaultsToA64KibPayloadLimitNoRateLimitAndABoundedInFlight() {
+    BridgeConfig.Limits underTest = BridgeConfig.defaults("k:9092").limits();
+
+    assertThat(underTest.maxPayloadBytes()).isEqualTo(65_536);
+    assertThat(underTest.rateLimited()).isFalse();
+    assertThat(underTest.publishBurst()).isEqualTo(1_000);
+    assertThat(underTest.maxInFlightBytes()).isEqualTo(16L * 1024 * 1024);
+  }
+
+  @Test
+  void rejectsANegativePublishRate() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new BridgeConfig.Limits(1024, -1, 10, 4096))
+        .withMessageContaining("publishes per second");
+  }
+
+  @Test
   void rejectsMoreInFlightRequestsThanAnIdempotentProducerAllows() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new ProducerTuning(Duration.ZERO, 16_384, 6, Duration.ofSeconds(1)))

@@ -1,5 +1,7 @@
 package org.iotplatform.bridge.internal.auth;
 
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.MetricRegistry;
 import com.hivemq.extension.sdk.api.auth.PublishAuthorizer;
 import com.hivemq.extension.sdk.api.auth.SubscriptionAuthorizer;
 import com.hivemq.extension.sdk.api.auth.parameter.PublishAuthorizerInput;
@@ -13,7 +15,7 @@ import com.hivemq.extension.sdk.api.packets.subscribe.SubackReasonCode;
  * Applies {@link DeviceTopicPolicy} to every PUBLISH (will messages included) and every
  * subscription. It always decides, so the broker's default permissions never apply. MQTT 5 clients
  * get NOT_AUTHORIZED with a reason string; MQTT 3 has no negative PUBACK, and the broker then drops
- * the publish or disconnects the client by its own rules.
+ * the publish or disconnects the client by its own rules. Every refusal is counted.
  */
 public final class DeviceTopicAuthorizer implements PublishAuthorizer, SubscriptionAuthorizer {
 
@@ -22,10 +24,18 @@ public final class DeviceTopicAuthorizer implements PublishAuthorizer, Subscript
   static final String SUBSCRIBE_REFUSED =
       "not authorized: a device may subscribe only below devices/{its client id}/";
 
-  private final DeviceTopicPolicy policy;
+  static final String PUBLISHES_REFUSED = "org.iotplatform.bridge.publishes.refused.not-authorized";
+  static final String SUBSCRIPTIONS_REFUSED =
+      "org.iotplatform.bridge.subscriptions.refused.not-authorized";
 
-  public DeviceTopicAuthorizer(DeviceTopicPolicy policy) {
+  private final DeviceTopicPolicy policy;
+  private final Counter publishesRefused;
+  private final Counter subscriptionsRefused;
+
+  public DeviceTopicAuthorizer(DeviceTopicPolicy policy, MetricRegistry metrics) {
     this.policy = policy;
+    this.publishesRefused = metrics.counter(PUBLISHES_REFUSED);
+    this.subscriptionsRefused = metrics.counter(SUBSCRIPTIONS_REFUSED);
   }
 
   @Override
@@ -34,6 +44,7 @@ public final class DeviceTopicAuthorizer implements PublishAuthorizer, Subscript
     if (policy.mayPublish(clientId, input.getPublishPacket().getTopic())) {
       output.authorizeSuccessfully();
     } else {
+      publishesRefused.inc();
       output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, PUBLISH_REFUSED);
     }
   }
@@ -45,6 +56,7 @@ public final class DeviceTopicAuthorizer implements PublishAuthorizer, Subscript
     if (policy.maySubscribe(clientId, input.getSubscription().getTopicFilter())) {
       output.authorizeSuccessfully();
     } else {
+      subscriptionsRefused.inc();
       output.failAuthorization(SubackReasonCode.NOT_AUTHORIZED, SUBSCRIBE_REFUSED);
     }
   }

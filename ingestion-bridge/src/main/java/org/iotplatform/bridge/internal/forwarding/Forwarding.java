@@ -2,48 +2,104 @@ package org.iotplatform.bridge.internal.forwarding;
 
 import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.iotplatform.bridge.BridgeConfig;
 import org.iotplatform.bridge.internal.auth.DeviceTopicPolicy;
+import org.iotplatform.bridge.internal.limits.PublishLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Wires the forwarding feature. */
-public final class Forwarding {
+/**
+ * The forwarding feature: its interceptor and the single hand-off thread that gives records to the
+ * Kafka producer. One thread keeps each device's records in the order it published them, and a
+ * {@code send} waiting for Kafka's metadata holds up only that thread, never the broker's. Close it
+ * before the producer.
+ */
+public final class Forwarding implements AutoCloseable {
 
   // Lets Kafka's own verdict (bounded by max.block.ms plus delivery.timeout.ms) arrive before the
   // broker gives up on the publish.
   private static final Duration ACK_TIMEOUT_MARGIN = Duration.ofSeconds(2);
 
-  private Forwarding() {}
+  private static final Logger log = LoggerFactory.getLogger(Forwarding.class);
 
-  /** The interceptor forwarding device publishes through {@code producer}. */
-  public static ForwardingInterceptor interceptor(
+  private final ForwardingInterceptor interceptor;
+  private final ExecutorService handOff;
+  private final Duration closeTimeout;
+
+  private Forwarding(
+      ForwardingInterceptor interceptor, ExecutorService handOff, Duration closeTimeout) {
+    this.interceptor = interceptor;
+    this.handOff = handOff;
+    this.closeTimeout = closeTimeout;
+  }
+
+  /** Starts forwarding through {@code producer}, every record carrying the configured tenant. */
+  public static Forwarding start(
       BridgeConfig config,
       DeviceTopicPolicy policy,
       Producer<byte[], byte[]> producer,
-      MetricRegistry metrics) {
-    return interceptor(config, policy, producer, metrics, deviceId -> config.tenantId());
+      MetricRegistry registry) {
+    return start(config, policy, producer, registry, deviceId -> config.tenantId());
   }
 
   /**
-   * The interceptor forwarding device publishes through {@code producer}, with the tenant {@code
-   * tenantOf} gives for each device (quick and thread-safe).
+   * Starts forwarding through {@code producer}, with the tenant {@code tenantOf} gives for each
+   * device (quick and thread-safe).
    */
-  public static ForwardingInterceptor interceptor(
+  public static Forwarding start(
       BridgeConfig config,
       DeviceTopicPolicy policy,
       Producer<byte[], byte[]> producer,
-      MetricRegistry metrics,
+      MetricRegistry registry,
       Function<String, String> tenantOf) {
-    return new ForwardingInterceptor(
-        policy,
-        new PublishRouter(config.topics()),
-        new RecordFactory(tenantOf),
-        new KafkaSender(producer, new ForwardingMetrics(metrics)),
-        ackTimeout(config));
+    ForwardingMetrics metrics = new ForwardingMetrics(registry);
+    InFlight inFlight = new InFlight(config.limits().maxInFlightBytes());
+    metrics.watch(inFlight);
+    ExecutorService handOff =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "iot-bridge-kafka-hand-off");
+              thread.setDaemon(true);
+              return thread;
+            });
+    ForwardingInterceptor interceptor =
+        new ForwardingInterceptor(
+            policy,
+            new PublishRouter(config.topics()),
+            new PublishLimits(config.limits()),
+            new RecordFactory(tenantOf),
+            inFlight,
+            handOff,
+            new KafkaSender(producer, metrics),
+            metrics,
+            ackTimeout(config));
+    return new Forwarding(interceptor, handOff, config.producer().maxBlock());
   }
 
-  /** How long a QoS 1 or 2 publish may wait for Kafka. */
+  public ForwardingInterceptor interceptor() {
+    return interceptor;
+  }
+
+  /** Stops taking publishes and hands what it holds to the producer. */
+  @Override
+  public void close() {
+    handOff.shutdown();
+    try {
+      // Each pending send blocks at most max.block.ms; one bound covers the usual case.
+      if (!handOff.awaitTermination(closeTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+        log.warn("Records still waiting for the Kafka producer at stop: {}", handOff);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** How long a QoS 1 or 2 publish may wait for room in flight and for Kafka. */
   static Duration ackTimeout(BridgeConfig config) {
     return config.producer().maxBlock().plus(config.sendTimeout()).plus(ACK_TIMEOUT_MARGIN);
   }

@@ -11,8 +11,12 @@ import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.iotplatform.bridge.internal.auth.DeviceTopicPolicy;
+import org.iotplatform.bridge.internal.limits.LimitRefusal;
+import org.iotplatform.bridge.internal.limits.PublishLimits;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +30,13 @@ import org.slf4j.LoggerFactory;
  * the client is disconnected (MQTT 3), and the device sends it again. QoS 0 is sent without
  * waiting, as the device accepted losing it.
  *
+ * <p>Limits first: an oversize payload or a device over its rate is refused and not forwarded. Then
+ * the in-flight bound: a QoS 0 publish that does not fit is dropped, a QoS 1 or 2 publish waits for
+ * room within its acknowledgement timeout. Records go to Kafka on the hand-off executor, so no
+ * broker thread waits for Kafka's metadata or buffer.
+ *
  * <p>The broker calls inbound interceptors before its authorizers, so a publish the authorizer will
- * refuse is never forwarded here. One instance serves all clients; it holds no state of its own.
+ * refuse is never forwarded here. One instance serves all clients.
  */
 public final class ForwardingInterceptor implements PublishInboundInterceptor {
 
@@ -38,24 +47,37 @@ public final class ForwardingInterceptor implements PublishInboundInterceptor {
 
   private final DeviceTopicPolicy policy;
   private final PublishRouter router;
+  private final PublishLimits limits;
   private final RecordFactory records;
+  private final InFlight inFlight;
+  private final Executor handOff;
   private final KafkaSender sender;
+  private final ForwardingMetrics metrics;
   private final Duration ackTimeout;
 
   /**
-   * @param ackTimeout how long a QoS 1 or 2 publish may wait for Kafka; set it above the producer's
-   *     own bounds so that Kafka's verdict, not this timeout, normally decides
+   * @param handOff runs the sends to Kafka, in the order given (a single thread)
+   * @param ackTimeout how long a QoS 1 or 2 publish may wait for room and for Kafka; set it above
+   *     the producer's own bounds so that Kafka's verdict, not this timeout, normally decides
    */
-  public ForwardingInterceptor(
+  ForwardingInterceptor(
       DeviceTopicPolicy policy,
       PublishRouter router,
+      PublishLimits limits,
       RecordFactory records,
+      InFlight inFlight,
+      Executor handOff,
       KafkaSender sender,
+      ForwardingMetrics metrics,
       Duration ackTimeout) {
     this.policy = policy;
     this.router = router;
+    this.limits = limits;
     this.records = records;
+    this.inFlight = inFlight;
+    this.handOff = handOff;
     this.sender = sender;
+    this.metrics = metrics;
     this.ackTimeout = ackTimeout;
   }
 
@@ -66,31 +88,85 @@ public final class ForwardingInterceptor implements PublishInboundInterceptor {
     if (!policy.mayPublish(input.getClientInformation().getClientId(), topic)) {
       return; // the authorizer refuses it next
     }
-    Optional<Route> route = router.route(topic);
-    if (route.isEmpty()) {
+    Optional<Route> found = router.route(topic);
+    if (found.isEmpty()) {
       log.debug("Not forwarding publish to {}: no route", topic);
       return;
     }
-    ProducerRecord<byte[], byte[]> record =
-        records.create(route.get(), payloadOf(publish), publish.getTimestamp());
-    if (publish.getQos() == Qos.AT_MOST_ONCE) {
-      sender.send(record);
+    Route route = found.get();
+    metrics.publishIn(route.kind());
+    Optional<LimitRefusal> refusal = limits.check(route.deviceId(), payloadSize(publish));
+    if (refusal.isPresent()) {
+      metrics.refused(refusal.get().metric());
+      output.preventPublishDelivery(refusal.get().reasonCode(), refusal.get().reasonString());
       return;
     }
-    Async<PublishInboundOutput> async =
-        output.async(
-            ackTimeout,
-            TimeoutFallback.FAILURE,
-            AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR,
-            TIMED_OUT);
-    sender.send(record).whenComplete((metadata, error) -> finish(output, async, error));
+    ProducerRecord<byte[], byte[]> record =
+        records.create(route, payloadOf(publish), publish.getTimestamp());
+    long weight = InFlight.weight(record);
+    if (publish.getQos() == Qos.AT_MOST_ONCE) {
+      forwardQos0(record, weight, output);
+    } else {
+      Async<PublishInboundOutput> async =
+          output.async(
+              ackTimeout,
+              TimeoutFallback.FAILURE,
+              AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR,
+              TIMED_OUT);
+      inFlight.acquire(weight, () -> handOff(() -> send(record, weight, output, async), weight));
+    }
   }
 
-  private static void finish(
+  private void forwardQos0(
+      ProducerRecord<byte[], byte[]> record, long weight, PublishInboundOutput output) {
+    if (!inFlight.tryAcquire(weight)) {
+      metrics.refused(ForwardingMetrics.DROPPED_QOS0);
+      output.preventPublishDelivery();
+      return;
+    }
+    handOff(
+        () -> sender.send(record).whenComplete((metadata, error) -> inFlight.release(weight)),
+        weight);
+  }
+
+  /** Runs {@code send} on the hand-off executor; once that is shut down, gives the room back. */
+  private void handOff(Runnable send, long weight) {
+    try {
+      handOff.execute(send);
+    } catch (RejectedExecutionException stopping) {
+      // The bridge stops: the publish gets no answer before the broker's own timeout.
+      inFlight.release(weight);
+    }
+  }
+
+  private void send(
+      ProducerRecord<byte[], byte[]> record,
+      long weight,
+      PublishInboundOutput output,
+      Async<PublishInboundOutput> async) {
+    if (async.getStatus() != Async.Status.RUNNING) {
+      // It waited for room longer than the broker waits: refused already, so not sent.
+      inFlight.release(weight);
+      metrics.refused(ForwardingMetrics.TIMED_OUT);
+      return;
+    }
+    sender
+        .send(record)
+        .whenComplete(
+            (metadata, error) -> {
+              inFlight.release(weight);
+              finish(output, async, error);
+            });
+  }
+
+  private void finish(
       PublishInboundOutput output, Async<PublishInboundOutput> async, @Nullable Throwable error) {
     try {
       // After the broker's timeout the publish is refused already and may not be refused again.
-      if (error != null && async.getStatus() == Async.Status.RUNNING) {
+      if (async.getStatus() != Async.Status.RUNNING) {
+        metrics.refused(ForwardingMetrics.TIMED_OUT);
+      } else if (error != null) {
+        metrics.refused(ForwardingMetrics.KAFKA_FAILED);
         output.preventPublishDelivery(AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR, NOT_ACCEPTED);
       }
     } catch (UnsupportedOperationException timedOutMeanwhile) {
@@ -98,6 +174,10 @@ public final class ForwardingInterceptor implements PublishInboundInterceptor {
     } finally {
       async.resume();
     }
+  }
+
+  private static int payloadSize(PublishPacket publish) {
+    return publish.getPayload().map(ByteBuffer::remaining).orElse(0);
   }
 
   private static byte[] payloadOf(PublishPacket publish) {

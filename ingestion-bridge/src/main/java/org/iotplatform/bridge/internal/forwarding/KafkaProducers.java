@@ -13,6 +13,8 @@ import org.iotplatform.bridge.BridgeConfig;
 public final class KafkaProducers {
 
   private static final Duration MAX_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+  // Kafka's default buffer.memory.
+  private static final long MIN_BUFFER_MEMORY = 32L * 1024 * 1024;
 
   private KafkaProducers() {}
 
@@ -32,6 +34,16 @@ public final class KafkaProducers {
     } finally {
       thread.setContextClassLoader(previous);
     }
+  }
+
+  /**
+   * The producer's buffer: twice the bridge's in-flight bound, and no less than Kafka's default.
+   * The bridge's bound, not the buffer, must decide when publishes wait, because a full buffer
+   * blocks {@code send} ({@code max.block.ms}); the slack covers what Kafka adds to the records the
+   * bridge weighs (batch headers, batches allocated at {@code batch.size} per partition).
+   */
+  static long bufferMemory(BridgeConfig config) {
+    return Math.max(MIN_BUFFER_MEMORY, 2 * config.limits().maxInFlightBytes());
   }
 
   /** The producer properties for {@code config}. */
@@ -54,6 +66,7 @@ public final class KafkaProducers {
     properties.put(
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis());
     properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeout.toMillis());
+    properties.put(ProducerConfig.BUFFER_MEMORY_CONFIG, bufferMemory(config));
     return properties;
   }
 }

@@ -31,8 +31,14 @@ public final class KafkaSender {
   /** Sends {@code record}; the future completes once Kafka acknowledged it or gave up. */
   public CompletableFuture<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
     CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+    long start = System.nanoTime();
     try {
-      producer.send(record, (metadata, error) -> complete(result, record, metadata, error));
+      producer.send(
+          record,
+          (metadata, error) -> {
+            metrics.sendLatency(System.nanoTime() - start);
+            complete(result, record, metadata, error);
+          });
     } catch (RuntimeException e) {
       // A closed producer or an interrupted send throws instead of calling back.
       complete(result, record, null, e);

@@ -1,10 +1,12 @@
 package org.iotplatform.bridge.internal.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
+import com.codahale.metrics.MetricRegistry;
 import com.hivemq.extension.sdk.api.auth.parameter.PublishAuthorizerInput;
 import com.hivemq.extension.sdk.api.auth.parameter.PublishAuthorizerOutput;
 import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerInput;
@@ -19,8 +21,9 @@ import org.junit.jupiter.api.Test;
 /** The SDK's inputs and outputs are interfaces the broker implements: stubbed here. */
 class DeviceTopicAuthorizerTest {
 
+  private final MetricRegistry metrics = new MetricRegistry();
   private final DeviceTopicAuthorizer underTest =
-      new DeviceTopicAuthorizer(new DeviceTopicPolicy());
+      new DeviceTopicAuthorizer(new DeviceTopicPolicy(), metrics);
 
   @Test
   void authorizesPublishToTheDevicesOwnTopic() {
@@ -63,6 +66,20 @@ class DeviceTopicAuthorizerTest {
         .failAuthorization(
             SubackReasonCode.NOT_AUTHORIZED, DeviceTopicAuthorizer.SUBSCRIBE_REFUSED);
     verifyNoMoreInteractions(output);
+  }
+
+  @Test
+  void countsRefusedPublishesAndSubscriptionsButNotAuthorizedOnes() {
+    underTest.authorizePublish(
+        publish("d-1", "devices/d-2/telemetry"), mock(PublishAuthorizerOutput.class));
+    underTest.authorizePublish(
+        publish("d-1", "devices/d-1/telemetry"), mock(PublishAuthorizerOutput.class));
+    underTest.authorizeSubscribe(
+        subscribe("d-1", "devices/#"), mock(SubscriptionAuthorizerOutput.class));
+
+    assertThat(metrics.counter(DeviceTopicAuthorizer.PUBLISHES_REFUSED).getCount()).isEqualTo(1);
+    assertThat(metrics.counter(DeviceTopicAuthorizer.SUBSCRIPTIONS_REFUSED).getCount())
+        .isEqualTo(1);
   }
 
   private static PublishAuthorizerInput publish(String clientId, String topic) {

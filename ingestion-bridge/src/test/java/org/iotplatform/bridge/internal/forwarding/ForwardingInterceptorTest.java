@@ -2,9 +2,13 @@ package org.iotplatform.bridge.internal.forwarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -26,7 +30,9 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.iotplatform.bridge.BridgeConfig;
+import org.iotplatform.bridge.BridgeConfig.Limits;
 import org.iotplatform.bridge.internal.auth.DeviceTopicPolicy;
+import org.iotplatform.bridge.internal.limits.PublishLimits;
 import org.iotplatform.contracts.KafkaTopics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,13 +55,25 @@ class ForwardingInterceptorTest {
   @SuppressWarnings("unchecked")
   private final Async<PublishInboundOutput> async = mock(Async.class);
 
-  private final ForwardingInterceptor underTest =
-      new ForwardingInterceptor(
-          new DeviceTopicPolicy(),
-          new PublishRouter(BridgeConfig.Topics.defaults()),
-          new RecordFactory("default"),
-          new KafkaSender(producer, new ForwardingMetrics(new MetricRegistry())),
-          ACK_TIMEOUT);
+  private final MetricRegistry registry = new MetricRegistry();
+  private final ForwardingMetrics metrics = new ForwardingMetrics(registry);
+  private InFlight inFlight = new InFlight(Limits.DEFAULT_MAX_IN_FLIGHT_BYTES);
+  private ForwardingInterceptor underTest = interceptor(Limits.defaults());
+
+  /** With {@code limits}; sends run at once on the calling thread. */
+  private ForwardingInterceptor interceptor(Limits limits) {
+    inFlight = new InFlight(limits.maxInFlightBytes());
+    return new ForwardingInterceptor(
+        new DeviceTopicPolicy(),
+        new PublishRouter(BridgeConfig.Topics.defaults()),
+        new PublishLimits(limits),
+        new RecordFactory("default"),
+        inFlight,
+        Runnable::run,
+        new KafkaSender(producer, metrics),
+        metrics,
+        ACK_TIMEOUT);
+  }
 
   @BeforeEach
   void outputGoesAsync() {
@@ -157,6 +175,109 @@ class ForwardingInterceptorTest {
     assertThat(producer.history())
         .singleElement()
         .satisfies(record -> assertThat(record.value()).isEmpty());
+  }
+
+  @Test
+  void refusesAnOversizePayloadAsPayloadFormatInvalidAndForwardsNothing() {
+    underTest = interceptor(new Limits(PAYLOAD.length - 1, 0, 1, 1024));
+
+    underTest.onInboundPublish(publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE), output);
+
+    verify(output)
+        .preventPublishDelivery(
+            eq(AckReasonCode.PAYLOAD_FORMAT_INVALID), contains((PAYLOAD.length - 1) + " bytes"));
+    verify(output, never()).async(any(), any(), any(), any());
+    assertThat(producer.history()).isEmpty();
+    assertThat(refused("payload-too-large")).isEqualTo(1);
+  }
+
+  @Test
+  void refusesADeviceOverItsRateAsQuotaExceededAndForwardsNothingMore() {
+    underTest = interceptor(new Limits(1024, 1, 1, 4096));
+    underTest.onInboundPublish(publish("d-1", "devices/d-1/telemetry", Qos.AT_MOST_ONCE), output);
+
+    underTest.onInboundPublish(publish("d-1", "devices/d-1/telemetry", Qos.AT_MOST_ONCE), output);
+
+    verify(output).preventPublishDelivery(eq(AckReasonCode.QUOTA_EXCEEDED), anyString());
+    assertThat(producer.history()).hasSize(1);
+    assertThat(refused("rate-limited")).isEqualTo(1);
+  }
+
+  @Test
+  void dropsQos0BeyondTheInFlightBoundAndCountsIt() {
+    underTest = interceptor(new Limits(1024, 0, 1, 1024));
+    inFlight.tryAcquire(1024);
+
+    underTest.onInboundPublish(publish("d-1", "devices/d-1/telemetry", Qos.AT_MOST_ONCE), output);
+
+    assertThat(producer.history()).isEmpty();
+    verify(output).preventPublishDelivery();
+    assertThat(refused("dropped-qos0")).isEqualTo(1);
+  }
+
+  @Test
+  void holdsAQos1PublishBeyondTheBoundUntilKafkaAcknowledgedAnEarlierRecord() {
+    // Each record weighs more than the bound, so one at a time is in flight.
+    underTest = interceptor(new Limits(PAYLOAD.length, 0, 1, PAYLOAD.length));
+    underTest.onInboundPublish(publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE), output);
+    PublishInboundOutput secondOutput = mock(PublishInboundOutput.class);
+    when(secondOutput.async(any(), any(), any(), any())).thenReturn(async);
+
+    underTest.onInboundPublish(
+        publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE), secondOutput);
+
+    assertThat(producer.history()).hasSize(1);
+    assertThat(inFlight.waiting()).isEqualTo(1);
+    producer.completeNext();
+    assertThat(producer.history()).hasSize(2);
+    assertThat(inFlight.records()).isEqualTo(1);
+    producer.completeNext();
+    assertThat(inFlight.records()).isZero();
+    verify(async, times(2)).resume();
+  }
+
+  @Test
+  void neitherSendsNorHoldsRoomForAWaitingPublishTheBrokerTimedOutMeanwhile() {
+    underTest = interceptor(new Limits(1024, 0, 1, 1024));
+    inFlight.tryAcquire(1024);
+    underTest.onInboundPublish(publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE), output);
+    when(async.getStatus()).thenReturn(Async.Status.CANCELED);
+
+    inFlight.release(1024);
+
+    assertThat(producer.history()).isEmpty();
+    assertThat(inFlight.records()).isZero();
+    assertThat(refused("timed-out")).isEqualTo(1);
+  }
+
+  @Test
+  void countsPublishesInPerRouteAndKafkaFailures() {
+    underTest.onInboundPublish(publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE), output);
+    underTest.onInboundPublish(publish("d-1", "devices/d-1/status", Qos.AT_MOST_ONCE), output);
+
+    producer.errorNext(new TimeoutException("no broker"));
+
+    assertThat(registry.counter(ForwardingMetrics.PUBLISHES_IN + "telemetry").getCount())
+        .isEqualTo(1);
+    assertThat(registry.counter(ForwardingMetrics.PUBLISHES_IN + "status").getCount()).isEqualTo(1);
+    assertThat(refused("kafka-failed")).isEqualTo(1);
+  }
+
+  @Test
+  void givesBackTheRoomOfEveryRecordKafkaAnswered() {
+    underTest.onInboundPublish(publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE), output);
+    underTest.onInboundPublish(publish("d-1", "devices/d-1/telemetry", Qos.AT_MOST_ONCE), output);
+    assertThat(inFlight.records()).isEqualTo(2);
+
+    producer.completeNext();
+    producer.errorNext(new TimeoutException("no broker"));
+
+    assertThat(inFlight.records()).isZero();
+    assertThat(inFlight.bytes()).isZero();
+  }
+
+  private long refused(String reason) {
+    return registry.counter(ForwardingMetrics.REFUSED + reason).getCount();
   }
 
   private static PublishInboundInput publish(String clientId, String topic, Qos qos) {

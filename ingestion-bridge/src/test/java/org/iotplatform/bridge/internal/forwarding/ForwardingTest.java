@@ -2,9 +2,13 @@ package org.iotplatform.bridge.internal.forwarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codahale.metrics.MetricRegistry;
 import java.time.Duration;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.iotplatform.bridge.BridgeConfig;
 import org.iotplatform.bridge.BridgeConfig.ProducerTuning;
+import org.iotplatform.bridge.internal.auth.DeviceTopicPolicy;
 import org.junit.jupiter.api.Test;
 
 class ForwardingTest {
@@ -17,5 +21,24 @@ class ForwardingTest {
             .withSendTimeout(Duration.ofSeconds(10));
 
     assertThat(Forwarding.ackTimeout(config)).isGreaterThan(Duration.ofSeconds(13));
+  }
+
+  @Test
+  void publishesInFlightGaugesAndReplacesThoseOfAnEarlierStart() {
+    MetricRegistry registry = new MetricRegistry();
+    MockProducer<byte[], byte[]> producer =
+        new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    BridgeConfig config = BridgeConfig.defaults("k:9092");
+
+    try (Forwarding first = Forwarding.start(config, new DeviceTopicPolicy(), producer, registry);
+        Forwarding second = Forwarding.start(config, new DeviceTopicPolicy(), producer, registry)) {
+      assertThat(registry.getGauges())
+          .containsKeys(
+              ForwardingMetrics.IN_FLIGHT_BYTES,
+              ForwardingMetrics.IN_FLIGHT_RECORDS,
+              ForwardingMetrics.IN_FLIGHT_WAITING,
+              ForwardingMetrics.IN_FLIGHT_PEAK_BYTES);
+      assertThat(second.interceptor()).isNotSameAs(first.interceptor());
+    }
   }
 }

@@ -50,6 +50,18 @@ class KafkaProducersTest {
   }
 
   @Test
+  void sizesTheProducerBufferAboveTheBridgesInFlightBound() {
+    BridgeConfig config =
+        BridgeConfig.defaults("k:9092")
+            .withLimits(new BridgeConfig.Limits(65_536, 0, 1, 64L * 1024 * 1024));
+
+    assertThat(KafkaProducers.properties(config))
+        .containsEntry(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
+    assertThat(KafkaProducers.properties(BridgeConfig.defaults("k:9092")))
+        .containsEntry(ProducerConfig.BUFFER_MEMORY_CONFIG, 32L * 1024 * 1024);
+  }
+
+  @Test
   void createsAProducerWithoutContactingKafka() {
     try (var producer = KafkaProducers.create(BridgeConfig.defaults("127.0.0.1:1"))) {
       assertThat(producer).isNotNull();

@@ -25,6 +25,14 @@ class PublishRouterTest {
   }
 
   @Test
+  void namesARouteByTheDeviceTopicBelowTheDevicesPrefix() {
+    assertThat(underTest.route("devices/d-1/telemetry"))
+        .get()
+        .extracting(Route::kind)
+        .isEqualTo("telemetry");
+  }
+
+  @Test
   void routesToTheConfiguredTopics() {
     PublishRouter router = new PublishRouter(new Topics("t.telemetry", "t.events", "t.devices"));
 
