@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.function.Function;
 import org.iotplatform.bridge.BridgeConfig.Auth;
 import org.iotplatform.bridge.BridgeConfig.AuthMode;
+import org.iotplatform.bridge.BridgeConfig.Downlink;
 import org.iotplatform.bridge.BridgeConfig.ProducerTuning;
 import org.iotplatform.bridge.BridgeConfig.Topics;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,9 @@ final class BridgeConfigLoader {
   static final String AUTH_RECHECK_INTERVAL_MS = "auth.recheck.interval.ms";
   static final String AUTH_MAX_FAILED_ATTEMPTS = "auth.max-failed-attempts";
   static final String AUTH_FAILED_ATTEMPTS_WINDOW_MS = "auth.failed-attempts.window.ms";
+  static final String DOWNLINK_TOPIC = "downlink.topic";
+  static final String DOWNLINK_NODE_ID = "downlink.node-id";
+  static final String DOWNLINK_MAX_POLL_RECORDS = "downlink.max-poll-records";
 
   private static final String ENV_PREFIX = "IOT_BRIDGE_";
 
@@ -101,7 +105,15 @@ final class BridgeConfigLoader {
             value(
                 AUTH_FAILED_ATTEMPTS_WINDOW_MS,
                 BridgeConfigLoader::millis,
-                auth.failedAttemptsWindow())));
+                auth.failedAttemptsWindow())),
+        downlink(defaults.downlink()));
+  }
+
+  private Downlink downlink(Downlink defaults) {
+    return new Downlink(
+        value(DOWNLINK_TOPIC, Function.identity(), defaults.topic()),
+        value(DOWNLINK_NODE_ID),
+        value(DOWNLINK_MAX_POLL_RECORDS, Integer::valueOf, defaults.maxPollRecords()));
   }
 
   private <T> T value(String key, Function<String, T> parser, T defaultValue) {

@@ -12,12 +12,15 @@ import com.hivemq.extension.sdk.api.services.auth.SecurityRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.iotplatform.bridge.internal.auth.AnyClientAuthenticator;
 import org.iotplatform.bridge.internal.auth.CredentialAuthentication;
 import org.iotplatform.bridge.internal.auth.DeviceTopicAuthorizer;
 import org.iotplatform.bridge.internal.auth.DeviceTopicPolicy;
+import org.iotplatform.bridge.internal.downlink.Downlink;
+import org.iotplatform.bridge.internal.downlink.NodeIds;
 import org.iotplatform.bridge.internal.forwarding.Forwarding;
 import org.iotplatform.bridge.internal.forwarding.ForwardingInterceptor;
 import org.iotplatform.bridge.internal.forwarding.KafkaProducers;
@@ -76,7 +79,8 @@ public final class IngestionBridgeMain implements ExtensionMain {
       Path home = input.getExtensionInformation().getExtensionHomeFolder().toPath();
       BridgeConfig config = configSource.apply(home);
       producer = producerFactory.apply(config);
-      running = new Running(config, producer, register(config, producer));
+      @Nullable DeviceViewUpdater view = register(config, producer);
+      running = new Running(config, producer, view, startDownlink(config, input));
       log.info(
           "Ingestion bridge started: Kafka {}, tenant {}, topics {}, authentication {}",
           config.bootstrapServers(),
@@ -100,6 +104,7 @@ public final class IngestionBridgeMain implements ExtensionMain {
       if (stopping.view() != null) {
         stopping.view().stop();
       }
+      stopping.downlink().stop();
       // Waits for records in flight, so publishes already acknowledged to devices are not lost.
       stopping.producer().close(stopping.config().sendTimeout());
       log.info("Ingestion bridge stopped");
@@ -148,6 +153,24 @@ public final class IngestionBridgeMain implements ExtensionMain {
     return updater;
   }
 
+  private static Downlink startDownlink(BridgeConfig config, ExtensionStartInput input) {
+    BridgeConfig.Downlink downlink = config.downlink();
+    String nodeId =
+        Objects.requireNonNullElseGet(
+            downlink.nodeId(),
+            () -> NodeIds.local(input.getServerInformation().getDataFolder().toPath()));
+    // This node's services, taken now: Services is static, shared by brokers in one JVM.
+    return Downlink.start(
+        config.bootstrapServers(),
+        downlink.topic(),
+        nodeId,
+        downlink.maxPollRecords(),
+        Services.clientService(),
+        Services.publishService(),
+        Services.retainedMessageStore(),
+        Services.metricRegistry());
+  }
+
   private static void disconnect(String clientId, String reason) {
     Services.clientService()
         .disconnectClient(clientId, false, DisconnectReasonCode.NOT_AUTHORIZED, reason)
@@ -160,5 +183,8 @@ public final class IngestionBridgeMain implements ExtensionMain {
   }
 
   private record Running(
-      BridgeConfig config, Producer<byte[], byte[]> producer, @Nullable DeviceViewUpdater view) {}
+      BridgeConfig config,
+      Producer<byte[], byte[]> producer,
+      @Nullable DeviceViewUpdater view,
+      Downlink downlink) {}
 }

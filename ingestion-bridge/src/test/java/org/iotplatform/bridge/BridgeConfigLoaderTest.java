@@ -37,6 +37,9 @@ class BridgeConfigLoaderTest {
             auth.recheck.interval.ms=250
             auth.max-failed-attempts=3
             auth.failed-attempts.window.ms=30000
+            downlink.topic=t.downlink
+            downlink.node-id=node-2
+            downlink.max-poll-records=50
             """);
 
     BridgeConfig underTest = BridgeConfigLoader.load(file, Map.of());
@@ -56,7 +59,8 @@ class BridgeConfigLoaderTest {
                     Duration.ofMinutes(1),
                     Duration.ofMillis(250),
                     3,
-                    Duration.ofSeconds(30))));
+                    Duration.ofSeconds(30)),
+                new BridgeConfig.Downlink("t.downlink", "node-2", 50)));
   }
 
   @Test
@@ -83,6 +87,18 @@ class BridgeConfigLoaderTest {
             Map.of("IOT_BRIDGE_KAFKA_BOOTSTRAP_SERVERS", "k:9092"));
 
     assertThat(underTest).isEqualTo(BridgeConfig.defaults("k:9092"));
+  }
+
+  @Test
+  void readsTheDownlinkNodeIdFromItsVariable() {
+    BridgeConfig underTest =
+        BridgeConfigLoader.load(
+            home.resolve("missing.properties"),
+            Map.of(
+                "IOT_BRIDGE_KAFKA_BOOTSTRAP_SERVERS", "k:9092",
+                "IOT_BRIDGE_DOWNLINK_NODE_ID", "hivemq-0"));
+
+    assertThat(underTest.downlink().nodeId()).isEqualTo("hivemq-0");
   }
 
   @Test

@@ -32,11 +32,12 @@ import org.jspecify.annotations.Nullable;
  * an id the device can deduplicate on ({@code commandId}, the shadow's {@code version}, the OTA
  * job's id).
  *
- * @param topic the MQTT topic, below {@code devices/{key}/}, e.g. {@link DeviceTopic#COMMANDS}
- * @param payload the message's text, published as its UTF-8 bytes; may be empty
- * @param qos the MQTT QoS, 0 or 1 (absent reads as 0)
- * @param retain whether every broker node keeps the message as the topic's retained message (absent
- *     reads as false); a retained message with an empty payload clears it
+ * @param topic the MQTT topic, below {@code devices/{key}/}, e.g. {@link DeviceTopic#COMMANDS};
+ *     required
+ * @param payload the message's text, published as its UTF-8 bytes; required, may be empty
+ * @param qos the MQTT QoS, 0 or 1; required
+ * @param retain whether every broker node keeps the message as the topic's retained message;
+ *     required. A retained message with an empty payload clears it
  * @param expiresAt when the message stops being worth delivering, ISO-8601; absent means never. A
  *     record read at or after it is dropped; before it, the time left becomes the MQTT message
  *     expiry interval, so the broker does not deliver it late from a queue either
