@@ -46,6 +46,9 @@ final class DownlinkConsumer implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(DownlinkConsumer.class);
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+  // Long enough to leave the group: a restarted node then rejoins at once instead of waiting for
+  // the coordinator to time its old member out. Offsets are already committed by then.
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
   private final Consumer<String, byte[]> consumer;
   private final String topic;
@@ -88,7 +91,7 @@ final class DownlinkConsumer implements Runnable {
     } catch (RuntimeException e) {
       log.error("Downlink stopped reading {}: nothing reaches devices on this node", topic, e);
     } finally {
-      consumer.close(Duration.ZERO);
+      consumer.close(CLOSE_TIMEOUT);
     }
   }
 
