@@ -26,9 +26,13 @@ import org.jspecify.annotations.Nullable;
  * device may subscribe on any node later; {@code publishToClient} itself ignores the retain flag.
  *
  * <p>The services are this node's, passed in at start: {@code Services} is static, and two brokers
- * in one JVM (the two-node test) would otherwise share the last one started.
+ * in one JVM (the two-node test) would otherwise share the last one started. {@code Builders} is
+ * static too, but its builders only check a message against the broker's limits, which are the same
+ * on every node.
  */
 final class BrokerDelivery implements DeviceDelivery {
+
+  private static final long MAX_EXPIRY_SECONDS = 0xFFFF_FFFFL;
 
   private final ClientService clients;
   private final PublishService publishes;
@@ -43,6 +47,8 @@ final class BrokerDelivery implements DeviceDelivery {
   @Override
   public CompletableFuture<Outcome> deliver(
       String deviceId, DownlinkMessage message, @Nullable Duration expiry) {
+    // Built first, so that a message the broker cannot take throws here and is not retried.
+    Publish publish = publish(message, expiry);
     CompletableFuture<Void> stored =
         message.retain() ? retain(message, expiry) : CompletableFuture.completedFuture(null);
     return stored
@@ -52,7 +58,7 @@ final class BrokerDelivery implements DeviceDelivery {
                 session.isEmpty()
                     ? CompletableFuture.completedFuture(Outcome.NOT_HERE)
                     : publishes
-                        .publishToClient(publish(message, expiry), deviceId)
+                        .publishToClient(publish, deviceId)
                         .thenApply(
                             result ->
                                 result == PublishToClientResult.SUCCESSFUL
@@ -94,9 +100,12 @@ final class BrokerDelivery implements DeviceDelivery {
     return ByteBuffer.wrap(message.payload().getBytes(UTF_8));
   }
 
-  /** MQTT counts expiry in whole seconds; rounding up never makes a live message expire early. */
+  /**
+   * MQTT counts expiry in whole seconds, at most an unsigned 32-bit number of them; rounding up
+   * never makes a live message expire early.
+   */
   static long seconds(Duration expiry) {
-    long millis = Math.max(1, expiry.toMillis());
-    return (millis + 999) / 1000;
+    long seconds = expiry.getSeconds() + (expiry.getNano() > 0 ? 1 : 0);
+    return Math.min(MAX_EXPIRY_SECONDS, Math.max(1, seconds));
   }
 }

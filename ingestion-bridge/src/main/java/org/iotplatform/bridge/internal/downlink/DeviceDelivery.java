@@ -23,7 +23,9 @@ interface DeviceDelivery {
    *
    * @param expiry the MQTT message expiry interval, or null for none
    * @return completes once the broker took the message (not once the device acknowledged it), or
-   *     fails when the broker refused it
+   *     fails when the broker refused it (then worth retrying)
+   * @throws IllegalArgumentException when the broker cannot publish such a message at all (a topic
+   *     or payload beyond its limits): retrying would not help
    */
   CompletableFuture<Outcome> deliver(
       String deviceId, DownlinkMessage message, @Nullable Duration expiry);

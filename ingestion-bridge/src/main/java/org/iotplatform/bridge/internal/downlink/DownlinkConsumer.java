@@ -128,9 +128,11 @@ final class DownlinkConsumer implements Runnable {
         return delivery
             .deliver(deliver.deviceId(), deliver.message(), deliver.expiry())
             .whenComplete((outcome, error) -> count(outcome, error));
-      } catch (RuntimeException e) {
-        metrics.failed();
-        return CompletableFuture.failedFuture(e);
+      } catch (IllegalArgumentException e) {
+        // A message the broker can never take: skipped like any invalid one, never retried.
+        metrics.invalid();
+        log.debug("Downlink record at {} cannot be published: {}", record.offset(), e.toString());
+        return CompletableFuture.completedFuture(Outcome.NOT_HERE);
       }
     }
     if (verdict instanceof Invalid invalid) {

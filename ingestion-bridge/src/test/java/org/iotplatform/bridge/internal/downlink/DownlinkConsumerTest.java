@@ -111,6 +111,30 @@ class DownlinkConsumerTest {
     assertThat(attempts).hasValue(2);
   }
 
+  @Test
+  void skipsAMessageTheBrokerCanNeverTakeInsteadOfRetryingIt() {
+    delivery =
+        (device, message, expiry) -> {
+          if (message.topic().endsWith("too-long")) {
+            throw new IllegalArgumentException("topic too long");
+          }
+          return completed(message, Outcome.DELIVERED);
+        };
+    assignP0();
+    consumer.schedulePollTask(
+        () -> {
+          consumer.addRecord(record(0, "d-1", message("devices/d-1/too-long", null)));
+          consumer.addRecord(record(1, "d-1", message("devices/d-1/commands", null)));
+        });
+
+    start();
+
+    await().atMost(WAIT).until(() -> committed() == 2L);
+    assertThat(handedTopics).containsExactly("devices/d-1/commands");
+    assertThat(count(DownlinkMetrics.INVALID)).isEqualTo(1);
+    assertThat(count(DownlinkMetrics.FAILED)).isZero();
+  }
+
   private CompletableFuture<Outcome> completed(DownlinkMessage message, Outcome outcome) {
     handedTopics.add(message.topic());
     return CompletableFuture.completedFuture(outcome);

@@ -97,6 +97,7 @@ class DownlinkRecordsTest {
     assertThat(BrokerDelivery.seconds(Duration.ofMillis(1))).isEqualTo(1);
     assertThat(BrokerDelivery.seconds(Duration.ofMillis(1_001))).isEqualTo(2);
     assertThat(BrokerDelivery.seconds(Duration.ofSeconds(90))).isEqualTo(90);
+    assertThat(BrokerDelivery.seconds(Duration.ofDays(365 * 1000))).isEqualTo(0xFFFF_FFFFL);
   }
 
   private static Verdict read(String key, String value) {
