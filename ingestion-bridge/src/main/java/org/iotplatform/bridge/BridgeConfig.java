@@ -1,8 +1,10 @@
 package org.iotplatform.bridge;
 
 import java.time.Duration;
+import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.contracts.Tenants;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configuration of the ingestion bridge.
@@ -16,6 +18,7 @@ import org.iotplatform.contracts.Tenants;
  *     error (Kafka's {@code delivery.timeout.ms}, retries included)
  * @param auth how devices authenticate
  * @param limits what a device may send and how much the bridge holds for Kafka
+ * @param downlink how this node delivers {@code iot.downlink.v1} records to its devices
  */
 public record BridgeConfig(
     String bootstrapServers,
@@ -24,7 +27,8 @@ public record BridgeConfig(
     ProducerTuning producer,
     Duration sendTimeout,
     Auth auth,
-    Limits limits) {
+    Limits limits,
+    Downlink downlink) {
 
   /** Default for {@link #sendTimeout}. */
   public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(10);
@@ -51,37 +55,79 @@ public record BridgeConfig(
         ProducerTuning.defaults(),
         DEFAULT_SEND_TIMEOUT,
         Auth.defaults(),
-        Limits.defaults());
+        Limits.defaults(),
+        Downlink.defaults());
   }
 
   public BridgeConfig withTenantId(String tenantId) {
     return new BridgeConfig(
-        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits);
+        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits, downlink);
   }
 
   public BridgeConfig withTopics(Topics topics) {
     return new BridgeConfig(
-        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits);
+        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits, downlink);
   }
 
   public BridgeConfig withProducer(ProducerTuning producer) {
     return new BridgeConfig(
-        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits);
+        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits, downlink);
   }
 
   public BridgeConfig withSendTimeout(Duration sendTimeout) {
     return new BridgeConfig(
-        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits);
+        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits, downlink);
   }
 
   public BridgeConfig withAuth(Auth auth) {
     return new BridgeConfig(
-        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits);
+        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits, downlink);
   }
 
   public BridgeConfig withLimits(Limits limits) {
     return new BridgeConfig(
-        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits);
+        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits, downlink);
+  }
+
+  public BridgeConfig withDownlink(Downlink downlink) {
+    return new BridgeConfig(
+        bootstrapServers, tenantId, topics, producer, sendTimeout, auth, limits, downlink);
+  }
+
+  /**
+   * Delivery of downlink records (ADR 0013): every node reads the whole topic in a consumer group
+   * of its own and publishes a record to the device only if it holds the device's session.
+   *
+   * @param topic the topic of {@code DownlinkMessage} records
+   * @param nodeId names this node's consumer group ({@code iot-bridge-downlink-{nodeId}}); unique
+   *     per node and stable across its restarts. Null (the default) derives it from the host name
+   *     and the broker's data folder
+   * @param maxPollRecords records handed to the broker at a time, which bounds the messages in
+   *     flight ({@code max.poll.records})
+   */
+  public record Downlink(String topic, @Nullable String nodeId, int maxPollRecords) {
+
+    public Downlink {
+      if (topic.isBlank()) {
+        throw new IllegalArgumentException("downlink topic must not be blank");
+      }
+      if (nodeId != null && !DeviceTopic.isValidDeviceId(nodeId)) {
+        throw new IllegalArgumentException(
+            "downlink node id must be 1 to 64 of letters, digits, '.', '_' and '-': " + nodeId);
+      }
+      if (maxPollRecords < 1) {
+        throw new IllegalArgumentException("max poll records must be positive: " + maxPollRecords);
+      }
+    }
+
+    /** The contract's topic, a node id derived at start, 500 records at a time. */
+    public static Downlink defaults() {
+      return new Downlink(KafkaTopics.DOWNLINK, null, 500);
+    }
+
+    public Downlink withNodeId(@Nullable String nodeId) {
+      return new Downlink(topic, nodeId, maxPollRecords);
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.function.Function;
 import org.iotplatform.bridge.BridgeConfig.Auth;
 import org.iotplatform.bridge.BridgeConfig.AuthMode;
+import org.iotplatform.bridge.BridgeConfig.Downlink;
 import org.iotplatform.bridge.BridgeConfig.Limits;
 import org.iotplatform.bridge.BridgeConfig.ProducerTuning;
 import org.iotplatform.bridge.BridgeConfig.Topics;
@@ -48,6 +49,9 @@ final class BridgeConfigLoader {
   static final String LIMITS_PUBLISHES_PER_SECOND = "limits.publishes-per-second";
   static final String LIMITS_PUBLISH_BURST = "limits.publish-burst";
   static final String LIMITS_MAX_IN_FLIGHT_BYTES = "limits.max-in-flight-bytes";
+  static final String DOWNLINK_TOPIC = "downlink.topic";
+  static final String DOWNLINK_NODE_ID = "downlink.node-id";
+  static final String DOWNLINK_MAX_POLL_RECORDS = "downlink.max-poll-records";
 
   private static final String ENV_PREFIX = "IOT_BRIDGE_";
 
@@ -121,7 +125,15 @@ final class BridgeConfigLoader {
             value(
                 LIMITS_MAX_IN_FLIGHT_BYTES,
                 BridgeConfigLoader::positiveLong,
-                limits.maxInFlightBytes())));
+                limits.maxInFlightBytes())),
+        downlink(defaults.downlink()));
+  }
+
+  private Downlink downlink(Downlink defaults) {
+    return new Downlink(
+        value(DOWNLINK_TOPIC, Function.identity(), defaults.topic()),
+        value(DOWNLINK_NODE_ID),
+        value(DOWNLINK_MAX_POLL_RECORDS, Integer::valueOf, defaults.maxPollRecords()));
   }
 
   private <T> T value(String key, Function<String, T> parser, T defaultValue) {

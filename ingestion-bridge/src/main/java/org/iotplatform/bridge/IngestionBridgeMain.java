@@ -9,15 +9,19 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import com.hivemq.extension.sdk.api.services.auth.SecurityRegistry;
+import com.hivemq.extension.sdk.api.services.session.ClientService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.iotplatform.bridge.internal.auth.AnyClientAuthenticator;
 import org.iotplatform.bridge.internal.auth.CredentialAuthentication;
 import org.iotplatform.bridge.internal.auth.DeviceTopicAuthorizer;
 import org.iotplatform.bridge.internal.auth.DeviceTopicPolicy;
+import org.iotplatform.bridge.internal.downlink.Downlink;
+import org.iotplatform.bridge.internal.downlink.NodeIds;
 import org.iotplatform.bridge.internal.forwarding.Forwarding;
 import org.iotplatform.bridge.internal.forwarding.KafkaProducers;
 import org.iotplatform.bridge.internal.lifecycle.LifecycleEventListener;
@@ -75,7 +79,7 @@ public final class IngestionBridgeMain implements ExtensionMain {
       Path home = input.getExtensionInformation().getExtensionHomeFolder().toPath();
       BridgeConfig config = configSource.apply(home);
       producer = producerFactory.apply(config);
-      running = register(config, producer);
+      running = register(config, producer, input);
       log.info(
           "Ingestion bridge started: Kafka {}, tenant {}, topics {}, authentication {}, {}",
           config.bootstrapServers(),
@@ -100,6 +104,7 @@ public final class IngestionBridgeMain implements ExtensionMain {
       if (stopping.view() != null) {
         stopping.view().stop();
       }
+      stopping.downlink().stop();
       stopping.forwarding().close();
       // Waits for records in flight, so publishes already acknowledged to devices are not lost.
       stopping.producer().close(stopping.config().sendTimeout());
@@ -107,18 +112,21 @@ public final class IngestionBridgeMain implements ExtensionMain {
     }
   }
 
-  private static Running register(BridgeConfig config, Producer<byte[], byte[]> producer) {
+  private static Running register(
+      BridgeConfig config, Producer<byte[], byte[]> producer, ExtensionStartInput input) {
     DeviceTopicPolicy policy = new DeviceTopicPolicy();
     @Nullable DeviceViewUpdater updater = null;
     Authenticator authenticator = new AnyClientAuthenticator();
     Function<String, String> tenantOf = deviceId -> config.tenantId();
     if (config.auth().mode() == BridgeConfig.AuthMode.CREDENTIALS) {
+      // This node's client service, taken now: Services is static, shared by brokers in one JVM.
+      ClientService clients = Services.clientService();
       CredentialAuthentication credentials =
           CredentialAuthentication.start(
               config,
               Services.metricRegistry(),
               Services.extensionExecutorService(),
-              IngestionBridgeMain::disconnect);
+              (clientId, reason) -> disconnect(clients, clientId, reason));
       authenticator = credentials.authenticator();
       updater = credentials.updater();
       // ADR 0007: ids are unique across tenants, so the device's snapshot names its tenant.
@@ -146,11 +154,29 @@ public final class IngestionBridgeMain implements ExtensionMain {
             Services.metricRegistry(),
             Clock.systemUTC());
     Services.eventRegistry().setClientLifecycleEventListener(providerInput -> lifecycle);
-    return new Running(config, producer, forwarding, updater);
+    return new Running(config, producer, forwarding, updater, startDownlink(config, input));
   }
 
-  private static void disconnect(String clientId, String reason) {
-    Services.clientService()
+  private static Downlink startDownlink(BridgeConfig config, ExtensionStartInput input) {
+    BridgeConfig.Downlink downlink = config.downlink();
+    String nodeId =
+        Objects.requireNonNullElseGet(
+            downlink.nodeId(),
+            () -> NodeIds.local(input.getServerInformation().getDataFolder().toPath()));
+    // This node's services, taken now: Services is static, shared by brokers in one JVM.
+    return Downlink.start(
+        config.bootstrapServers(),
+        downlink.topic(),
+        nodeId,
+        downlink.maxPollRecords(),
+        Services.clientService(),
+        Services.publishService(),
+        Services.retainedMessageStore(),
+        Services.metricRegistry());
+  }
+
+  private static void disconnect(ClientService clients, String clientId, String reason) {
+    clients
         .disconnectClient(clientId, false, DisconnectReasonCode.NOT_AUTHORIZED, reason)
         .whenComplete(
             (found, error) -> {
@@ -164,5 +190,6 @@ public final class IngestionBridgeMain implements ExtensionMain {
       BridgeConfig config,
       Producer<byte[], byte[]> producer,
       Forwarding forwarding,
-      @Nullable DeviceViewUpdater view) {}
+      @Nullable DeviceViewUpdater view,
+      Downlink downlink) {}
 }

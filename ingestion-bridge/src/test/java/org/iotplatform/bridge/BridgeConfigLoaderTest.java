@@ -41,6 +41,9 @@ class BridgeConfigLoaderTest {
             limits.publishes-per-second=50
             limits.publish-burst=20
             limits.max-in-flight-bytes=1048576
+            downlink.topic=t.downlink
+            downlink.node-id=node-2
+            downlink.max-poll-records=50
             """);
 
     BridgeConfig underTest = BridgeConfigLoader.load(file, Map.of());
@@ -61,7 +64,8 @@ class BridgeConfigLoaderTest {
                     Duration.ofMillis(250),
                     3,
                     Duration.ofSeconds(30)),
-                new BridgeConfig.Limits(1024, 50, 20, 1_048_576)));
+                new BridgeConfig.Limits(1024, 50, 20, 1_048_576),
+                new BridgeConfig.Downlink("t.downlink", "node-2", 50)));
   }
 
   @Test
@@ -88,6 +92,18 @@ class BridgeConfigLoaderTest {
             Map.of("IOT_BRIDGE_KAFKA_BOOTSTRAP_SERVERS", "k:9092"));
 
     assertThat(underTest).isEqualTo(BridgeConfig.defaults("k:9092"));
+  }
+
+  @Test
+  void readsTheDownlinkNodeIdFromItsVariable() {
+    BridgeConfig underTest =
+        BridgeConfigLoader.load(
+            home.resolve("missing.properties"),
+            Map.of(
+                "IOT_BRIDGE_KAFKA_BOOTSTRAP_SERVERS", "k:9092",
+                "IOT_BRIDGE_DOWNLINK_NODE_ID", "hivemq-0"));
+
+    assertThat(underTest.downlink().nodeId()).isEqualTo("hivemq-0");
   }
 
   @Test

@@ -53,6 +53,22 @@ class BridgeConfigTest {
   }
 
   @Test
+  void defaultsToTheContractDownlinkTopicAndANodeIdDerivedAtStart() {
+    BridgeConfig.Downlink underTest = BridgeConfig.defaults("k:9092").downlink();
+
+    assertThat(underTest.topic()).isEqualTo(KafkaTopics.DOWNLINK);
+    assertThat(underTest.nodeId()).isNull();
+    assertThat(underTest.maxPollRecords()).isEqualTo(500);
+  }
+
+  @Test
+  void rejectsADownlinkNodeIdThatCannotNameAGroupSafely() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> BridgeConfig.Downlink.defaults().withNodeId("node 1/a"))
+        .withMessageContaining("node id");
+  }
+
+  @Test
   void rejectsMoreInFlightRequestsThanAnIdempotentProducerAllows() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new ProducerTuning(Duration.ZERO, 16_384, 6, Duration.ofSeconds(1)))
