@@ -2,11 +2,14 @@ package org.iotplatform.systemtests;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult.Mqtt5Qos1Result;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -108,8 +112,10 @@ class BadInputFloodIT {
     String bad = "flood-bad-" + run;
     String good = "flood-good-" + run;
     String victim = "flood-victim-" + run;
-    Flood flood = new Flood(connect(bad), bad, victim);
-    Mqtt5AsyncClient goodDevice = connect(good);
+    String intruder = "flood-intruder-" + run;
+    Map<String, String> disconnects = new ConcurrentHashMap<>();
+    Flood flood = new Flood(connect(bad, disconnects), bad);
+    Mqtt5AsyncClient goodDevice = connect(good, disconnects);
     try {
       flood.start();
       Instant first = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
@@ -131,6 +137,8 @@ class BadInputFloodIT {
         assertThat(accepted(result)).as("good publish %d acknowledged", i).isTrue();
       }
 
+      assertIntruderRefusedAndDisconnected(intruder, victim);
+
       await()
           .atMost(BOUND)
           .pollInterval(Duration.ofSeconds(1))
@@ -140,9 +148,13 @@ class BadInputFloodIT {
           .untilAsserted(
               () ->
                   assertThat(flood.refusals())
-                      .containsEntry("oversize", Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID)
-                      .containsEntry("other-device", Mqtt5PubAckReasonCode.NOT_AUTHORIZED));
+                      .containsEntry("oversize", Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID));
+      assertThat(flood.refusals())
+          .as("the bridge forwards what only the storage job can judge")
+          .doesNotContainKeys(DEAD_LETTERED.keySet().toArray(String[]::new));
       assertThat(deadLetterCodes(bad)).containsAll(DEAD_LETTERED.keySet());
+      assertThat(disconnects).as("no device disconnected").isEmpty();
+      assertThat(flood.failures()).as("no publish failed but by a reason code").isEmpty();
       assertThat(flood.sent())
           .as("the bad device kept flooding")
           .isGreaterThan(DEAD_LETTERED.size());
@@ -154,20 +166,50 @@ class BadInputFloodIT {
     assertThat(storedPoints(victim)).as("nothing stored in the other device's name").isZero();
   }
 
+  /**
+   * A device publishing to another device's topic gets NOT_AUTHORIZED in its PUBACK, and then
+   * HiveMQ closes its connection, as it does after every refused publish (NOT_AUTHORIZED again).
+   */
+  private void assertIntruderRefusedAndDisconnected(String intruderId, String victim) {
+    Map<String, String> disconnects = new ConcurrentHashMap<>();
+    Mqtt5AsyncClient intruder = connect(intruderId, disconnects);
+
+    Throwable refused =
+        catchThrowable(
+            () ->
+                intruder
+                    .publishWith()
+                    .topic(DeviceTopic.telemetry(victim).topic())
+                    .qos(MqttQos.AT_LEAST_ONCE)
+                    .payload("{\"metrics\":{\"t\":1}}".getBytes(UTF_8))
+                    .send()
+                    .join());
+
+    assertThat(refused)
+        .cause()
+        .isInstanceOfSatisfying(
+            Mqtt5PubAckException.class,
+            e ->
+                assertThat(e.getMqttMessage().getReasonCode())
+                    .isEqualTo(Mqtt5PubAckReasonCode.NOT_AUTHORIZED));
+    await()
+        .atMost(BOUND)
+        .untilAsserted(() -> assertThat(disconnects.get(intruderId)).contains("NOT_AUTHORIZED"));
+  }
+
   /** One device publishing every bad kind in turn, each after the last one's PUBACK. */
   private static final class Flood {
     private final Mqtt5AsyncClient client;
     private final String deviceId;
-    private final String victim;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Runnable> kinds = new ArrayList<>();
     private final Map<String, Mqtt5PubAckReasonCode> refusals = new ConcurrentHashMap<>();
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
     private volatile long sent;
 
-    Flood(Mqtt5AsyncClient client, String deviceId, String victim) {
+    Flood(Mqtt5AsyncClient client, String deviceId) {
       this.client = client;
       this.deviceId = deviceId;
-      this.victim = victim;
     }
 
     void start() {
@@ -188,26 +230,27 @@ class BadInputFloodIT {
       return sent;
     }
 
+    /** Publishes that failed other than by a PUBACK reason code, by kind: none expected. */
+    Map<String, String> failures() {
+      return failures;
+    }
+
     private void next(long count) {
       if (!running.get()) {
         return;
       }
       sent = count;
       List<Map.Entry<String, byte[]>> deadLettered = new ArrayList<>(DEAD_LETTERED.entrySet());
-      int kind = (int) (count % (deadLettered.size() + 2));
+      int kind = (int) (count % (deadLettered.size() + 1));
       String label;
       String topic = DeviceTopic.telemetry(deviceId).topic();
       byte[] payload;
       if (kind < deadLettered.size()) {
         label = deadLettered.get(kind).getKey();
         payload = deadLettered.get(kind).getValue();
-      } else if (kind == deadLettered.size()) {
+      } else {
         label = "oversize";
         payload = new byte[100 * 1024];
-      } else {
-        label = "other-device";
-        topic = DeviceTopic.telemetry(victim).topic();
-        payload = "{\"metrics\":{\"t\":1}}".getBytes(UTF_8);
       }
       client
           .publishWith()
@@ -217,24 +260,35 @@ class BadInputFloodIT {
           .send()
           .whenComplete(
               (result, error) -> {
-                if (result instanceof Mqtt5Qos1Result qos1
-                    && qos1.getPubAck().getReasonCode().isError()) {
-                  refusals.put(label, qos1.getPubAck().getReasonCode());
-                } else if (error != null) {
-                  refusals.put(label, Mqtt5PubAckReasonCode.UNSPECIFIED_ERROR);
+                // The client fails the publish's future when the PUBACK carries an error code.
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                if (cause instanceof Mqtt5PubAckException refused) {
+                  refusals.put(label, refused.getMqttMessage().getReasonCode());
+                } else if (cause != null) {
+                  failures.put(label, cause.toString());
                 }
                 next(count + 1);
               });
     }
   }
 
-  private Mqtt5AsyncClient connect(String deviceId) {
+  /**
+   * Connects {@code deviceId}, noting in {@code disconnects} why the broker closes it, if it does.
+   */
+  private Mqtt5AsyncClient connect(String deviceId, Map<String, String> disconnects) {
     Mqtt5AsyncClient client =
         MqttClient.builder()
             .useMqttVersion5()
             .identifier(deviceId)
             .serverHost("127.0.0.1")
             .serverPort(broker.mqttPort())
+            .addDisconnectedListener(
+                context ->
+                    disconnects.put(
+                        deviceId,
+                        context.getCause() instanceof Mqtt5DisconnectException disconnect
+                            ? disconnect.getMqttMessage().toString()
+                            : String.valueOf(context.getCause())))
             .buildAsync();
     client.connect().join();
     return client;
