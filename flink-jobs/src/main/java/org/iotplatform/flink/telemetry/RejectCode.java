@@ -28,7 +28,12 @@ public enum RejectCode {
   /** A metric value is NaN or infinite, as a number too large for a double or as a string. */
   METRIC_NOT_FINITE("metric.not-finite"),
   /** A string metric is longer than the contract allows. */
-  METRIC_STRING_TOO_LONG("metric.string-too-long");
+  METRIC_STRING_TOO_LONG("metric.string-too-long"),
+  /**
+   * A number is outside the range its device type gives the metric. Only the offending metrics are
+   * dropped; the detail names them and says what was stored (ADR 0014).
+   */
+  METRIC_OUT_OF_RANGE("metric.out-of-range");
 
   private final String code;
 

@@ -98,7 +98,7 @@ public final class TelemetryParser {
     for (Map.Entry<String, JsonNode> entry : metricsNode.properties()) {
       metrics.add(metric(entry.getKey(), entry.getValue()));
     }
-    return new Telemetry(deviceId, tenantId, timestamp, metrics);
+    return new Telemetry(deviceId, tenantId, timestamp, metrics, record);
   }
 
   private JsonNode parseJson(byte @Nullable [] value) throws Rejection {

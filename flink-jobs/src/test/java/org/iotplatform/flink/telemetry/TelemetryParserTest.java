@@ -15,11 +15,12 @@ class TelemetryParserTest {
 
   @Test
   void parsesTheContractsExample() {
-    TelemetryParser.Result result =
-        underTest.parse(
-            TelemetryRecords.of(
-                "d-1",
-                "{\"ts\":1732280000123,\"seq\":42,\"metrics\":{\"temperature\":23.4,\"humidity\":60}}"));
+    TelemetryRecord record =
+        TelemetryRecords.of(
+            "d-1",
+            "{\"ts\":1732280000123,\"seq\":42,\"metrics\":{\"temperature\":23.4,\"humidity\":60}}");
+
+    TelemetryParser.Result result = underTest.parse(record);
 
     assertThat(result)
         .isEqualTo(
@@ -28,7 +29,8 @@ class TelemetryParserTest {
                     "d-1",
                     TelemetryRecords.TENANT,
                     1732280000123L,
-                    List.of(Metric.number("temperature", 23.4), Metric.number("humidity", 60)))));
+                    List.of(Metric.number("temperature", 23.4), Metric.number("humidity", 60)),
+                    record)));
   }
 
   @Test
