@@ -29,6 +29,7 @@ import org.iotplatform.flink.telemetry.Telemetry;
 import org.iotplatform.flink.telemetry.TelemetryKafka;
 import org.iotplatform.flink.telemetry.TelemetryRecord;
 import org.iotplatform.flink.telemetry.TelemetryValidator;
+import org.iotplatform.flink.telemetry.TimestampLimits;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +56,7 @@ public final class TelemetryStorageJob {
   private final Sink<RejectedTelemetry> deadLetters;
   private final @Nullable Sink<EnrichedTelemetry> latestValues;
   private final RollupOptions rollups;
+  private final TimestampLimits timestamps;
 
   /**
    * The job between these ends.
@@ -81,6 +83,30 @@ public final class TelemetryStorageJob {
       Sink<RejectedTelemetry> deadLetters,
       @Nullable Sink<EnrichedTelemetry> latestValues,
       RollupOptions rollups) {
+    this(
+        source,
+        devices,
+        deviceTypes,
+        storage,
+        minuteRollups,
+        hourRollups,
+        deadLetters,
+        latestValues,
+        rollups,
+        TimestampLimits.none());
+  }
+
+  private TelemetryStorageJob(
+      Source<TelemetryRecord, ?, ?> source,
+      Source<DeviceUpdate, ?, ?> devices,
+      @Nullable Source<DeviceTypeUpdate, ?, ?> deviceTypes,
+      Sink<EnrichedTelemetry> storage,
+      Sink<Rollup> minuteRollups,
+      Sink<Rollup> hourRollups,
+      Sink<RejectedTelemetry> deadLetters,
+      @Nullable Sink<EnrichedTelemetry> latestValues,
+      RollupOptions rollups,
+      TimestampLimits timestamps) {
     this.source = source;
     this.devices = devices;
     this.deviceTypes = deviceTypes;
@@ -90,6 +116,25 @@ public final class TelemetryStorageJob {
     this.deadLetters = deadLetters;
     this.latestValues = latestValues;
     this.rollups = rollups;
+    this.timestamps = timestamps;
+  }
+
+  /**
+   * This job, rejecting readings whose {@code ts} lies outside {@code limits} around the broker's
+   * receive time; without it, any timestamp InfluxDB can store passes.
+   */
+  public TelemetryStorageJob withTimestampLimits(TimestampLimits limits) {
+    return new TelemetryStorageJob(
+        source,
+        devices,
+        deviceTypes,
+        storage,
+        minuteRollups,
+        hourRollups,
+        deadLetters,
+        latestValues,
+        rollups,
+        limits);
   }
 
   /** The job between these ends, checking no ranges: the constructor before device types. */
@@ -171,7 +216,7 @@ public final class TelemetryStorageJob {
     SingleOutputStreamOperator<Telemetry> valid =
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "telemetry-source")
             .uid("telemetry-source")
-            .process(new TelemetryValidator())
+            .process(new TelemetryValidator(timestamps))
             .name("validate-telemetry")
             .uid("validate-telemetry");
     DataStream<DeviceUpdate> deviceUpdates =
@@ -263,6 +308,7 @@ public final class TelemetryStorageJob {
             TelemetryKafka.deadLetterSink(config.kafkaBootstrapServers()),
             latest == null ? null : new LatestValueSink(latest),
             config.rollups())
+        .withTimestampLimits(TimestampLimits.forRawRetention(config.influx().retentionDuration()))
         .build(env);
   }
 }

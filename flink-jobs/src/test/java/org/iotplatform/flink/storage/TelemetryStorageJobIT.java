@@ -124,6 +124,38 @@ class TelemetryStorageJobIT {
   }
 
   @Test
+  void deadLettersAReadingMoreThanFiveMinutesAheadOfTheBroker(
+      KafkaServer kafka, InfluxServer influxServer) throws Exception {
+    TelemetryStorageJob.Config config =
+        new TelemetryStorageJob.Config(
+            kafka.bootstrapServers(),
+            TestTopics.unique("telemetry-storage-it"),
+            InfluxSinkOptions.defaults(influxServer.url())
+                .withBatching(100, Duration.ofMillis(200)),
+            Duration.ofSeconds(1),
+            RollupOptions.defaults(),
+            null);
+
+    JobClient job =
+        TelemetryStorageJob.submit(StreamExecutionEnvironment.getExecutionEnvironment(), config);
+    try (InfluxDB influx = InfluxDBFactory.connect(influxServer.url())) {
+      long ahead = receivedAt + Duration.ofMinutes(10).toMillis();
+      produce(
+          kafka,
+          telemetry("d-4", "{\"ts\":" + ahead + ",\"metrics\":{\"t\":1}}"),
+          telemetry("d-4", "{\"ts\":" + ts + ",\"metrics\":{\"t\":2}}"));
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(() -> assertThat(rows(influx)).containsExactly(row(ts, "d-4", "t", 2.0)));
+      assertThat(header(awaitDeadLetter(kafka), KafkaHeaders.REJECT_REASON))
+          .startsWith("payload.ts-ahead: ");
+    } finally {
+      job.cancel().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void keepsRunningWhenInfluxDbRefusesAPoint(KafkaServer kafka, InfluxServer influxServer)
       throws Exception {
     TelemetryStorageJob.Config config =

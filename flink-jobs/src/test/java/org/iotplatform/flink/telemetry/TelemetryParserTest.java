@@ -157,6 +157,44 @@ class TelemetryParserTest {
   }
 
   @Test
+  void rejectsTimestampsMoreThanFiveMinutesAheadOfTheBroker() {
+    TelemetryParser limited = new TelemetryParser(TimestampLimits.forRawRetention("30d"));
+    long fiveMinutes = 5 * 60_000;
+
+    assertThat(limited.parse(at(TelemetryRecords.RECEIVED_AT + fiveMinutes)))
+        .isInstanceOf(TelemetryParser.Valid.class);
+    assertCode(
+        limited.parse(at(TelemetryRecords.RECEIVED_AT + fiveMinutes + 1)),
+        RejectCode.TIMESTAMP_AHEAD);
+  }
+
+  @Test
+  void rejectsTimestampsOlderThanTheRawRetention() {
+    TelemetryParser limited = new TelemetryParser(TimestampLimits.forRawRetention("30d"));
+    long thirtyDays = 30L * 24 * 3_600_000;
+
+    assertThat(limited.parse(at(TelemetryRecords.RECEIVED_AT - thirtyDays)))
+        .isInstanceOf(TelemetryParser.Valid.class);
+    assertCode(
+        limited.parse(at(TelemetryRecords.RECEIVED_AT - thirtyDays - 1)),
+        RejectCode.TIMESTAMP_TOO_OLD);
+    assertThat(new TelemetryParser(TimestampLimits.forRawRetention("INF")).parse(at(0)))
+        .isInstanceOf(TelemetryParser.Valid.class);
+  }
+
+  @Test
+  void limitsNothingWithoutTsSinceTheBrokersTimeIsUsed() {
+    TelemetryParser limited = new TelemetryParser(TimestampLimits.forRawRetention("30d"));
+
+    assertThat(limited.parse(TelemetryRecords.of("d-1", "{\"metrics\":{\"t\":1}}")))
+        .isInstanceOf(TelemetryParser.Valid.class);
+  }
+
+  private static TelemetryRecord at(long ts) {
+    return TelemetryRecords.of("d-1", "{\"ts\":" + ts + ",\"metrics\":{\"t\":1}}");
+  }
+
+  @Test
   void rejectsPayloadsThatAreNotUtf8() {
     byte[] latin1 = "{\"metrics\":{\"s\":\"café\"}}".getBytes(StandardCharsets.ISO_8859_1);
 
