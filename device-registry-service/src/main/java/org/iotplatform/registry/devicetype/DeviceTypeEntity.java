@@ -50,10 +50,6 @@ class DeviceTypeEntity {
     this.updatedAt = updatedAt;
   }
 
-  DeviceTypeKey key() {
-    return key;
-  }
-
   DeviceTypeSnapshot toSnapshot() {
     return new DeviceTypeSnapshot(
         key.tenantId(),
