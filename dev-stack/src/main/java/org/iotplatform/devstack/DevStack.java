@@ -184,7 +184,8 @@ final class DevStack implements AutoCloseable {
             KafkaTopics.TELEMETRY_DLQ)) {
       topics.add(new NewTopic(name, PARTITIONS, (short) 1));
     }
-    for (String compacted : List.of(KafkaTopics.DEVICES, KafkaTopics.ALERT_RULES)) {
+    for (String compacted :
+        List.of(KafkaTopics.DEVICES, KafkaTopics.DEVICE_TYPES, KafkaTopics.ALERT_RULES)) {
       topics.add(
           new NewTopic(compacted, PARTITIONS, (short) 1)
               .configs(Map.of("cleanup.policy", "compact")));

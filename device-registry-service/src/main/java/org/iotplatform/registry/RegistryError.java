@@ -68,6 +68,11 @@ public enum RegistryError implements ErrorCode {
       "device-type.invalid",
       "Invalid device type",
       "Correct the field named above and send the request again."),
+  DEVICE_TYPE_VERSION_CONFLICT(
+      HttpStatus.CONFLICT,
+      "device-type.version-conflict",
+      "Device type changed meanwhile",
+      "Read the device type again and repeat the change on its current state."),
 
   // Device groups (feature "group", with the group filter of the search and the fleet summary).
   GROUP_NOT_FOUND(

@@ -24,6 +24,12 @@ public final class KafkaTopics {
   /** Compacted snapshot of device metadata and credential state. Registry to flink-jobs, bridge. */
   public static final String DEVICES = "iot.devices.v1";
 
+  /**
+   * Compacted device types with their metric ranges, keyed by {@link DeviceTypeSnapshot#key}
+   * (tenant and type name: type names are unique per tenant only). Registry to flink-jobs.
+   */
+  public static final String DEVICE_TYPES = "iot.device-types.v1";
+
   /** Compacted alert rules, keyed by rule id. Alert-engine to flink-jobs. */
   public static final String ALERT_RULES = "iot.alert-rules.v1";
 

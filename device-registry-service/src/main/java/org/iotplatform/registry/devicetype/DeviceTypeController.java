@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,6 +40,11 @@ class DeviceTypeController {
   @GetMapping
   List<DeviceTypeResponse> list() {
     return management.list(tenant.id());
+  }
+
+  @PutMapping("/{name}")
+  DeviceTypeResponse update(@PathVariable String name, @RequestBody DeviceTypeRequest request) {
+    return management.update(tenant.id(), name, request);
   }
 
   @DeleteMapping("/{name}")

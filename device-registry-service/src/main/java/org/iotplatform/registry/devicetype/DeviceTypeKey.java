@@ -22,6 +22,10 @@ class DeviceTypeKey implements Serializable {
     this.name = name;
   }
 
+  String tenantId() {
+    return tenantId;
+  }
+
   String name() {
     return name;
   }

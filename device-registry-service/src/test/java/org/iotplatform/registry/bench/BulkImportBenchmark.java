@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.contracts.Tenants;
 import org.iotplatform.registry.RegistryITBase;
 import org.iotplatform.web.security.Role;
@@ -62,7 +63,9 @@ class BulkImportBenchmark extends RegistryITBase {
     assertThat(created.get("created")).isEqualTo(DEVICES);
     assertThat(unchanged.get("unchanged")).isEqualTo(DEVICES);
     assertThat(updated.get("updated")).isEqualTo(DEVICES);
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox", Integer.class))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM outbox WHERE topic = ?", Integer.class, KafkaTopics.DEVICES))
         .isEqualTo(2 * DEVICES);
   }
 

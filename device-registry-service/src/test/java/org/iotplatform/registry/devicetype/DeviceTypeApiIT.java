@@ -99,6 +99,38 @@ class DeviceTypeApiIT extends RegistryITBase {
   }
 
   @Test
+  void replacesTheMetricsOfATypeWithPut() {
+    create(THERMOMETER);
+
+    put("thermometer", "{\"metrics\": {\"temperature\": {\"unit\": \"Cel\", \"max\": 60.0}}}")
+        .expectStatus()
+        .isOk();
+
+    DeviceTypeResponse updated =
+        underTest
+            .get()
+            .uri("/api/v1/device-types/thermometer")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(DeviceTypeResponse.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(updated).isNotNull();
+    // The put replaces all metrics: humidity is gone.
+    assertThat(updated.metrics())
+        .isEqualTo(Map.of("temperature", new MetricRange("Cel", null, 60.0)));
+  }
+
+  @Test
+  void refusesToRenameOrUpdateAMissingTypeWithPut() {
+    create(THERMOMETER);
+
+    assertProblem(put("thermometer", "{\"name\": \"other\"}"), 400, "device-type.invalid");
+    assertProblem(put("no-such-type", "{\"metrics\": {}}"), 404, "device-type.not-found");
+  }
+
+  @Test
   void deletesAnUnusedType() {
     create(THERMOMETER);
 
@@ -138,6 +170,15 @@ class DeviceTypeApiIT extends RegistryITBase {
     return underTest
         .post()
         .uri("/api/v1/device-types")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(json)
+        .exchange();
+  }
+
+  private RestTestClient.ResponseSpec put(String name, String json) {
+    return underTest
+        .put()
+        .uri("/api/v1/device-types/" + name)
         .contentType(MediaType.APPLICATION_JSON)
         .body(json)
         .exchange();

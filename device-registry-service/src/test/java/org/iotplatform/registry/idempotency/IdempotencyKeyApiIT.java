@@ -71,7 +71,7 @@ class IdempotencyKeyApiIT extends RegistryITBase {
     assertThat(headers.getFirst(IdempotencyFilter.REPLAYED)).isEqualTo("true");
     assertThat(first.getResponseHeaders().getFirst(IdempotencyFilter.REPLAYED)).isNull();
     assertThat(count("SELECT count(*) FROM devices")).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM outbox WHERE topic = 'iot.devices.v1'")).isEqualTo(1);
   }
 
   @Test
@@ -142,7 +142,7 @@ class IdempotencyKeyApiIT extends RegistryITBase {
         .expectBody(String.class)
         .isEqualTo(first);
     assertThat(json.readTree(first).get("created").asInt()).isEqualTo(2);
-    assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(2);
+    assertThat(count("SELECT count(*) FROM outbox WHERE topic = 'iot.devices.v1'")).isEqualTo(2);
   }
 
   @Test
@@ -188,7 +188,7 @@ class IdempotencyKeyApiIT extends RegistryITBase {
       executor.shutdownNow();
     }
     assertThat(count("SELECT count(*) FROM devices")).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM outbox WHERE topic = 'iot.devices.v1'")).isEqualTo(1);
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.iotplatform.registry.provisioning.BulkRequests.importBody;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.registry.RegistryITBase;
 import org.iotplatform.registry.device.DeviceResponse;
 import org.iotplatform.registry.device.Location;
@@ -344,7 +345,9 @@ class BulkProvisioningApiIT extends RegistryITBase {
   }
 
   private int outboxCount() {
-    Integer count = jdbc.queryForObject("SELECT count(*) FROM outbox", Integer.class);
+    Integer count =
+        jdbc.queryForObject(
+            "SELECT count(*) FROM outbox WHERE topic = ?", Integer.class, KafkaTopics.DEVICES);
     return count == null ? 0 : count;
   }
 }

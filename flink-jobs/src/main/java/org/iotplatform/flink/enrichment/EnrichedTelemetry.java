@@ -30,6 +30,11 @@ public record EnrichedTelemetry(
     metrics = List.copyOf(metrics);
   }
 
+  /** This reading with only {@code kept} of its metrics, at least one. */
+  public EnrichedTelemetry withMetrics(List<Metric> kept) {
+    return new EnrichedTelemetry(deviceId, tenantId, deviceType, labels, timestamp, kept);
+  }
+
   /** {@code telemetry} stamped with {@code device}. */
   public static EnrichedTelemetry of(Telemetry telemetry, DeviceInfo device) {
     return new EnrichedTelemetry(

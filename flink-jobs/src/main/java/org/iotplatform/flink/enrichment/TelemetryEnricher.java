@@ -15,10 +15,11 @@ import org.iotplatform.flink.telemetry.Telemetry;
  * <p>The highest snapshot version wins, because {@code iot.devices.v1} is delivered at least once
  * and a replayed older snapshot must not undo a newer one; a tombstone clears the state. Telemetry
  * of a device without a snapshot is not held back or dropped: it is emitted with the tenant of its
- * record header and the type {@code unknown} (see ADR 0012).
+ * record header and the type {@code unknown} (see ADR 0012). Each reading leaves with its original
+ * record for the range check that follows.
  */
 public final class TelemetryEnricher
-    extends KeyedCoProcessFunction<String, Telemetry, DeviceUpdate, EnrichedTelemetry> {
+    extends KeyedCoProcessFunction<String, Telemetry, DeviceUpdate, EnrichedRecord> {
 
   private static final long serialVersionUID = 1L;
 
@@ -34,18 +35,19 @@ public final class TelemetryEnricher
   }
 
   @Override
-  public void processElement1(
-      Telemetry telemetry, Context context, Collector<EnrichedTelemetry> out) throws Exception {
+  public void processElement1(Telemetry telemetry, Context context, Collector<EnrichedRecord> out)
+      throws Exception {
     DeviceInfo known = device.value();
     out.collect(
         known == null
-            ? EnrichedTelemetry.ofUnknownDevice(telemetry)
-            : EnrichedTelemetry.of(telemetry, known));
+            ? new EnrichedRecord(
+                EnrichedTelemetry.ofUnknownDevice(telemetry), telemetry.record(), false)
+            : new EnrichedRecord(EnrichedTelemetry.of(telemetry, known), telemetry.record(), true));
   }
 
   @Override
-  public void processElement2(
-      DeviceUpdate update, Context context, Collector<EnrichedTelemetry> out) throws Exception {
+  public void processElement2(DeviceUpdate update, Context context, Collector<EnrichedRecord> out)
+      throws Exception {
     DeviceInfo next = update.device();
     if (next == null) {
       device.clear();

@@ -6,12 +6,17 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.iotplatform.contracts.InfluxSchema;
+import org.iotplatform.flink.devicetype.DeviceTypeUpdate;
+import org.iotplatform.flink.devicetype.DeviceTypesKafka;
+import org.iotplatform.flink.devicetype.MetricRangeValidator;
 import org.iotplatform.flink.enrichment.DeviceUpdate;
 import org.iotplatform.flink.enrichment.DevicesKafka;
+import org.iotplatform.flink.enrichment.EnrichedRecord;
 import org.iotplatform.flink.enrichment.EnrichedTelemetry;
 import org.iotplatform.flink.enrichment.TelemetryEnricher;
 import org.iotplatform.flink.latest.LatestValueOptions;
@@ -24,12 +29,14 @@ import org.iotplatform.flink.telemetry.Telemetry;
 import org.iotplatform.flink.telemetry.TelemetryKafka;
 import org.iotplatform.flink.telemetry.TelemetryRecord;
 import org.iotplatform.flink.telemetry.TelemetryValidator;
+import org.iotplatform.flink.telemetry.TimestampLimits;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Telemetry storage: reads telemetry records, validates them, stamps valid ones with their device's
- * registry snapshot (from the devices source), writes them raw and as 1-minute and 1-hour rollups
- * to InfluxDB, and rejected ones to the dead-letter topic. Takes its source and sinks through the
+ * registry snapshot (from the devices source), drops numbers outside their device type's ranges
+ * (from the device types source), writes the readings raw and as 1-minute and 1-hour rollups to
+ * InfluxDB, and rejected records to the dead-letter topic. Takes its source and sinks through the
  * constructor, so tests can swap them; {@link #submit} wires Kafka and InfluxDB.
  *
  * <p>Delivery is at least once end to end: offsets are committed and InfluxDB and the dead-letter
@@ -42,18 +49,22 @@ public final class TelemetryStorageJob {
 
   private final Source<TelemetryRecord, ?, ?> source;
   private final Source<DeviceUpdate, ?, ?> devices;
+  private final @Nullable Source<DeviceTypeUpdate, ?, ?> deviceTypes;
   private final Sink<EnrichedTelemetry> storage;
   private final Sink<Rollup> minuteRollups;
   private final Sink<Rollup> hourRollups;
   private final Sink<RejectedTelemetry> deadLetters;
   private final @Nullable Sink<EnrichedTelemetry> latestValues;
   private final RollupOptions rollups;
+  private final TimestampLimits timestamps;
 
   /**
    * The job between these ends.
    *
    * @param source telemetry records as read from {@code iot.telemetry.v1}
    * @param devices device snapshots and tombstones as read from {@code iot.devices.v1}
+   * @param deviceTypes device type snapshots and tombstones as read from {@code
+   *     iot.device-types.v1}; null to check no ranges
    * @param storage receives every valid reading, enriched
    * @param minuteRollups receives 1-minute rollups, again for each late update
    * @param hourRollups receives 1-hour rollups, again for each late update
@@ -65,20 +76,87 @@ public final class TelemetryStorageJob {
   public TelemetryStorageJob(
       Source<TelemetryRecord, ?, ?> source,
       Source<DeviceUpdate, ?, ?> devices,
+      @Nullable Source<DeviceTypeUpdate, ?, ?> deviceTypes,
       Sink<EnrichedTelemetry> storage,
       Sink<Rollup> minuteRollups,
       Sink<Rollup> hourRollups,
       Sink<RejectedTelemetry> deadLetters,
       @Nullable Sink<EnrichedTelemetry> latestValues,
       RollupOptions rollups) {
+    this(
+        source,
+        devices,
+        deviceTypes,
+        storage,
+        minuteRollups,
+        hourRollups,
+        deadLetters,
+        latestValues,
+        rollups,
+        TimestampLimits.none());
+  }
+
+  private TelemetryStorageJob(
+      Source<TelemetryRecord, ?, ?> source,
+      Source<DeviceUpdate, ?, ?> devices,
+      @Nullable Source<DeviceTypeUpdate, ?, ?> deviceTypes,
+      Sink<EnrichedTelemetry> storage,
+      Sink<Rollup> minuteRollups,
+      Sink<Rollup> hourRollups,
+      Sink<RejectedTelemetry> deadLetters,
+      @Nullable Sink<EnrichedTelemetry> latestValues,
+      RollupOptions rollups,
+      TimestampLimits timestamps) {
     this.source = source;
     this.devices = devices;
+    this.deviceTypes = deviceTypes;
     this.storage = storage;
     this.minuteRollups = minuteRollups;
     this.hourRollups = hourRollups;
     this.deadLetters = deadLetters;
     this.latestValues = latestValues;
     this.rollups = rollups;
+    this.timestamps = timestamps;
+  }
+
+  /**
+   * This job, rejecting readings whose {@code ts} lies outside {@code limits} around the broker's
+   * receive time; without it, any timestamp InfluxDB can store passes.
+   */
+  public TelemetryStorageJob withTimestampLimits(TimestampLimits limits) {
+    return new TelemetryStorageJob(
+        source,
+        devices,
+        deviceTypes,
+        storage,
+        minuteRollups,
+        hourRollups,
+        deadLetters,
+        latestValues,
+        rollups,
+        limits);
+  }
+
+  /** The job between these ends, checking no ranges: the constructor before device types. */
+  public TelemetryStorageJob(
+      Source<TelemetryRecord, ?, ?> source,
+      Source<DeviceUpdate, ?, ?> devices,
+      Sink<EnrichedTelemetry> storage,
+      Sink<Rollup> minuteRollups,
+      Sink<Rollup> hourRollups,
+      Sink<RejectedTelemetry> deadLetters,
+      @Nullable Sink<EnrichedTelemetry> latestValues,
+      RollupOptions rollups) {
+    this(
+        source,
+        devices,
+        null,
+        storage,
+        minuteRollups,
+        hourRollups,
+        deadLetters,
+        latestValues,
+        rollups);
   }
 
   /**
@@ -138,19 +216,35 @@ public final class TelemetryStorageJob {
     SingleOutputStreamOperator<Telemetry> valid =
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "telemetry-source")
             .uid("telemetry-source")
-            .process(new TelemetryValidator())
+            .process(new TelemetryValidator(timestamps))
             .name("validate-telemetry")
             .uid("validate-telemetry");
     DataStream<DeviceUpdate> deviceUpdates =
         env.fromSource(devices, WatermarkStrategy.noWatermarks(), "devices-source")
             .uid("devices-source");
-    DataStream<EnrichedTelemetry> enriched =
+    DataStream<EnrichedRecord> enrichedRecords =
         valid
             .connect(deviceUpdates)
             .keyBy(Telemetry::deviceId, DeviceUpdate::deviceId)
             .process(new TelemetryEnricher())
             .name("enrich-telemetry")
             .uid("enrich-telemetry");
+    DataStream<RejectedTelemetry> rejected = valid.getSideOutput(TelemetryValidator.REJECTED);
+    DataStream<EnrichedTelemetry> enriched;
+    Source<DeviceTypeUpdate, ?, ?> types = deviceTypes;
+    if (types == null) {
+      enriched =
+          enrichedRecords
+              .map(EnrichedRecord::telemetry)
+              .returns(EnrichedTelemetry.class)
+              .name("unchecked-ranges")
+              .uid("unchecked-ranges");
+    } else {
+      SingleOutputStreamOperator<EnrichedTelemetry> checked =
+          checkRanges(env, types, enrichedRecords);
+      enriched = checked;
+      rejected = rejected.union(checked.getSideOutput(MetricRangeValidator.REJECTED));
+    }
     enriched.sinkTo(storage).name("influxdb-raw").uid("influxdb-raw");
     if (latestValues != null) {
       enriched.sinkTo(latestValues).name("redis-latest").uid("redis-latest");
@@ -158,18 +252,31 @@ public final class TelemetryStorageJob {
     Rollups.Streams rolledUp = Rollups.of(enriched, rollups);
     rolledUp.minutes().sinkTo(minuteRollups).name("influxdb-rollup-1m").uid("influxdb-rollup-1m");
     rolledUp.hours().sinkTo(hourRollups).name("influxdb-rollup-1h").uid("influxdb-rollup-1h");
-    valid
-        .getSideOutput(TelemetryValidator.REJECTED)
-        .sinkTo(deadLetters)
-        .name("telemetry-dlq")
-        .uid("telemetry-dlq");
+    rejected.sinkTo(deadLetters).name("telemetry-dlq").uid("telemetry-dlq");
+  }
+
+  /** Enriched readings checked against the device types, which every subtask receives whole. */
+  private static SingleOutputStreamOperator<EnrichedTelemetry> checkRanges(
+      StreamExecutionEnvironment env,
+      Source<DeviceTypeUpdate, ?, ?> deviceTypes,
+      DataStream<EnrichedRecord> enrichedRecords) {
+    BroadcastStream<DeviceTypeUpdate> types =
+        env.fromSource(deviceTypes, WatermarkStrategy.noWatermarks(), "device-types-source")
+            .uid("device-types-source")
+            .broadcast(MetricRangeValidator.TYPES);
+    return enrichedRecords
+        .connect(types)
+        .process(new MetricRangeValidator())
+        .name("check-metric-ranges")
+        .uid("check-metric-ranges");
   }
 
   /**
    * Adds the job, reading from Kafka and writing to InfluxDB, to {@code env}, enables
    * checkpointing, and starts it without waiting for it to end. The topics {@code
-   * iot.telemetry.v1}, {@code iot.telemetry.dlq.v1} and {@code iot.devices.v1} must exist. This is
-   * how a launcher runs it on a local MiniCluster: {@code JobClient.cancel()} stops it.
+   * iot.telemetry.v1}, {@code iot.telemetry.dlq.v1} and {@code iot.devices.v1} must exist; {@code
+   * iot.device-types.v1} is picked up whenever it appears. This is how a launcher runs it on a
+   * local MiniCluster: {@code JobClient.cancel()} stops it.
    */
   public static JobClient submit(StreamExecutionEnvironment env, Config config) throws Exception {
     prepare(env, config);
@@ -185,6 +292,7 @@ public final class TelemetryStorageJob {
     new TelemetryStorageJob(
             TelemetryKafka.source(config.kafkaBootstrapServers(), config.consumerGroupId()),
             DevicesKafka.source(config.kafkaBootstrapServers(), config.consumerGroupId()),
+            DeviceTypesKafka.source(config.kafkaBootstrapServers(), config.consumerGroupId()),
             InfluxSink.raw(config.influx()),
             InfluxSink.rollups(
                 config
@@ -200,6 +308,7 @@ public final class TelemetryStorageJob {
             TelemetryKafka.deadLetterSink(config.kafkaBootstrapServers()),
             latest == null ? null : new LatestValueSink(latest),
             config.rollups())
+        .withTimestampLimits(TimestampLimits.forRawRetention(config.influx().retentionDuration()))
         .build(env);
   }
 }

@@ -19,6 +19,12 @@ public enum RejectCode {
   PAYLOAD_NOT_AN_OBJECT("payload.not-an-object"),
   /** {@code ts} is not an epoch-millisecond integer InfluxDB can store. */
   TIMESTAMP_INVALID("payload.ts-invalid"),
+  /** {@code ts} is further ahead of the broker's receive time than the job allows (5 minutes). */
+  TIMESTAMP_AHEAD("payload.ts-ahead"),
+  /**
+   * {@code ts} is older, against the broker's receive time, than the raw retention keeps points.
+   */
+  TIMESTAMP_TOO_OLD("payload.ts-too-old"),
   /** {@code metrics} is absent, not an object or empty. */
   METRICS_MISSING("payload.metrics-missing"),
   /** A metric name is empty, too long, reserved or has characters that cannot be stored. */
@@ -28,7 +34,12 @@ public enum RejectCode {
   /** A metric value is NaN or infinite, as a number too large for a double or as a string. */
   METRIC_NOT_FINITE("metric.not-finite"),
   /** A string metric is longer than the contract allows. */
-  METRIC_STRING_TOO_LONG("metric.string-too-long");
+  METRIC_STRING_TOO_LONG("metric.string-too-long"),
+  /**
+   * A number is outside the range its device type gives the metric. Only the offending metrics are
+   * dropped; the detail names them and says what was stored (ADR 0014).
+   */
+  METRIC_OUT_OF_RANGE("metric.out-of-range");
 
   private final String code;
 

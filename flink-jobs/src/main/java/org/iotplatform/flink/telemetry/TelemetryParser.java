@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,11 +56,23 @@ public final class TelemetryParser {
   private static final Set<String> NON_FINITE_SPELLINGS =
       Set.of("nan", "inf", "infinity", "+nan", "+inf", "+infinity", "-nan", "-inf", "-infinity");
 
+  private final TimestampLimits limits;
+
   private final JsonMapper mapper =
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
+
+  /** A parser that limits timestamps only to what InfluxDB can store. */
+  public TelemetryParser() {
+    this(TimestampLimits.none());
+  }
+
+  /** A parser that also rejects timestamps outside {@code limits}. */
+  public TelemetryParser(TimestampLimits limits) {
+    this.limits = limits;
+  }
 
   /** The outcome of {@link #parse}: valid telemetry or a rejection. */
   public sealed interface Result permits Valid, Invalid {}
@@ -98,7 +111,7 @@ public final class TelemetryParser {
     for (Map.Entry<String, JsonNode> entry : metricsNode.properties()) {
       metrics.add(metric(entry.getKey(), entry.getValue()));
     }
-    return new Telemetry(deviceId, tenantId, timestamp, metrics);
+    return new Telemetry(deviceId, tenantId, timestamp, metrics, record);
   }
 
   private JsonNode parseJson(byte @Nullable [] value) throws Rejection {
@@ -133,18 +146,32 @@ public final class TelemetryParser {
     return root;
   }
 
-  private static long timestamp(@Nullable JsonNode ts, TelemetryRecord record) throws Rejection {
+  private long timestamp(@Nullable JsonNode ts, TelemetryRecord record) throws Rejection {
     if (ts == null || ts.isNull()) {
       return record.receivedAt();
     }
-    if (ts.isIntegralNumber()
-        && ts.canConvertToLong()
-        && ts.longValue() >= 0
-        && ts.longValue() <= MAX_TIMESTAMP_MILLIS) {
-      return ts.longValue();
+    if (!ts.isIntegralNumber()
+        || !ts.canConvertToLong()
+        || ts.longValue() < 0
+        || ts.longValue() > MAX_TIMESTAMP_MILLIS) {
+      throw new Rejection(
+          RejectCode.TIMESTAMP_INVALID, "ts is not epoch milliseconds in range: " + ts);
     }
-    throw new Rejection(
-        RejectCode.TIMESTAMP_INVALID, "ts is not epoch milliseconds in range: " + ts);
+    long timestamp = ts.longValue();
+    long receivedAt = record.receivedAt();
+    Duration maxAhead = limits.maxAhead();
+    if (maxAhead != null && timestamp - receivedAt > maxAhead.toMillis()) {
+      throw new Rejection(
+          RejectCode.TIMESTAMP_AHEAD,
+          "ts " + timestamp + " is more than " + maxAhead + " after received-at " + receivedAt);
+    }
+    Duration maxAge = limits.maxAge();
+    if (maxAge != null && receivedAt - timestamp > maxAge.toMillis()) {
+      throw new Rejection(
+          RejectCode.TIMESTAMP_TOO_OLD,
+          "ts " + timestamp + " is more than " + maxAge + " before received-at " + receivedAt);
+    }
+    return timestamp;
   }
 
   private static Metric metric(String name, JsonNode value) throws Rejection {

@@ -23,12 +23,23 @@ public final class TelemetryValidator extends ProcessFunction<TelemetryRecord, T
   public static final OutputTag<RejectedTelemetry> REJECTED =
       new OutputTag<>("rejected-telemetry", TypeInformation.of(RejectedTelemetry.class));
 
+  private final TimestampLimits limits;
   private transient TelemetryParser parser;
   private transient Counter rejectedCounter;
 
+  /** A validator that limits timestamps only to what InfluxDB can store. */
+  public TelemetryValidator() {
+    this(TimestampLimits.none());
+  }
+
+  /** A validator that also rejects timestamps outside {@code limits}. */
+  public TelemetryValidator(TimestampLimits limits) {
+    this.limits = limits;
+  }
+
   @Override
   public void open(OpenContext openContext) {
-    parser = new TelemetryParser();
+    parser = new TelemetryParser(limits);
     rejectedCounter = getRuntimeContext().getMetricGroup().counter("telemetryRejected");
   }
 

@@ -10,6 +10,8 @@ import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.iotplatform.flink.telemetry.Metric;
+import org.iotplatform.flink.telemetry.TelemetryRecord;
+import org.iotplatform.flink.telemetry.TelemetryRecords;
 import org.junit.jupiter.api.Test;
 
 /** The state and wire types of enrichment get Flink's POJO serializer, never Kryo. */
@@ -45,6 +47,26 @@ class EnrichmentTypesTest {
             List.of(Metric.number("t", 1.5), Metric.bool("on", true), Metric.string("m", "x")));
 
     assertThat(roundTrip(EnrichedTelemetry.class, telemetry)).isEqualTo(telemetry);
+  }
+
+  @Test
+  void enrichedRecordRoundTripsWithItsOriginalRecord() throws Exception {
+    TelemetryRecord original = TelemetryRecords.of("d-1", "{\"metrics\":{\"t\":1.5}}");
+    EnrichedRecord record =
+        new EnrichedRecord(
+            new EnrichedTelemetry(
+                "d-1",
+                "acme",
+                "thermometer",
+                DEVICE.labels(),
+                5L,
+                List.of(Metric.number("t", 1.5))),
+            original,
+            true);
+
+    assertThat(roundTrip(EnrichedRecord.class, record))
+        .usingRecursiveComparison()
+        .isEqualTo(record);
   }
 
   private static <T> T roundTrip(Class<T> type, T value) throws Exception {

@@ -9,6 +9,7 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.iotplatform.contracts.InfluxSchema;
 import org.iotplatform.flink.telemetry.Metric;
 import org.iotplatform.flink.telemetry.Telemetry;
+import org.iotplatform.flink.telemetry.TelemetryRecords;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class TelemetryEnricherTest {
 
   private static final List<Label> BERLIN = List.of(new Label("site", "berlin"));
 
-  private KeyedTwoInputStreamOperatorTestHarness<String, Telemetry, DeviceUpdate, EnrichedTelemetry>
+  private KeyedTwoInputStreamOperatorTestHarness<String, Telemetry, DeviceUpdate, EnrichedRecord>
       harness;
 
   @BeforeEach
@@ -44,14 +45,21 @@ class TelemetryEnricherTest {
     harness.processElement1(reading("d-1", 10L), 0L);
 
     assertThat(harness.extractOutputValues())
-        .containsExactly(
-            new EnrichedTelemetry(
-                "d-1",
-                "registry-tenant",
-                "thermometer",
-                BERLIN,
-                10L,
-                reading("d-1", 10L).metrics()));
+        .singleElement()
+        .satisfies(
+            enriched -> {
+              assertThat(enriched.telemetry())
+                  .isEqualTo(
+                      new EnrichedTelemetry(
+                          "d-1",
+                          "registry-tenant",
+                          "thermometer",
+                          BERLIN,
+                          10L,
+                          reading("d-1", 10L).metrics()));
+              assertThat(enriched.deviceKnown()).isTrue();
+              assertThat(enriched.record().deviceId()).as("the original record").isEqualTo("d-1");
+            });
   }
 
   @Test
@@ -64,9 +72,11 @@ class TelemetryEnricherTest {
         .singleElement()
         .satisfies(
             enriched -> {
-              assertThat(enriched.tenantId()).isEqualTo("header-tenant");
-              assertThat(enriched.deviceType()).isEqualTo(InfluxSchema.UNKNOWN_DEVICE_TYPE);
-              assertThat(enriched.labels()).isEmpty();
+              assertThat(enriched.telemetry().tenantId()).isEqualTo("header-tenant");
+              assertThat(enriched.telemetry().deviceType())
+                  .isEqualTo(InfluxSchema.UNKNOWN_DEVICE_TYPE);
+              assertThat(enriched.telemetry().labels()).isEmpty();
+              assertThat(enriched.deviceKnown()).isFalse();
             });
   }
 
@@ -79,7 +89,7 @@ class TelemetryEnricherTest {
     harness.processElement1(reading("d-1", 10L), 0L);
 
     assertThat(harness.extractOutputValues())
-        .extracting(EnrichedTelemetry::deviceType)
+        .extracting(enriched -> enriched.telemetry().deviceType())
         .containsExactly("v5-type");
   }
 
@@ -91,7 +101,7 @@ class TelemetryEnricherTest {
     harness.processElement1(reading("d-1", 10L), 0L);
 
     assertThat(harness.extractOutputValues())
-        .extracting(EnrichedTelemetry::deviceType)
+        .extracting(enriched -> enriched.telemetry().deviceType())
         .containsExactly("new-type");
   }
 
@@ -103,7 +113,7 @@ class TelemetryEnricherTest {
     harness.processElement1(reading("d-1", 10L), 0L);
 
     assertThat(harness.extractOutputValues())
-        .extracting(EnrichedTelemetry::deviceType)
+        .extracting(enriched -> enriched.telemetry().deviceType())
         .containsExactly(InfluxSchema.UNKNOWN_DEVICE_TYPE);
     assertThat(harness.numKeyedStateEntries()).isZero();
   }
@@ -125,7 +135,7 @@ class TelemetryEnricherTest {
     harness.processElement1(reading("d-1", 10L), 0L);
 
     assertThat(harness.extractOutputValues())
-        .extracting(EnrichedTelemetry::deviceType)
+        .extracting(enriched -> enriched.telemetry().deviceType())
         .containsExactly("thermometer");
   }
 
@@ -135,6 +145,10 @@ class TelemetryEnricherTest {
 
   private static Telemetry reading(String deviceId, long timestamp) {
     return new Telemetry(
-        deviceId, "header-tenant", timestamp, List.of(Metric.number("temperature", 21.5)));
+        deviceId,
+        "header-tenant",
+        timestamp,
+        List.of(Metric.number("temperature", 21.5)),
+        TelemetryRecords.of(deviceId, "{\"metrics\":{\"temperature\":21.5}}"));
   }
 }

@@ -67,7 +67,12 @@ class TelemetryStorageJobIT {
   void freshTopics(KafkaServer kafka) {
     // Each test's job reads the telemetry topic from the start: leave nothing from the last one.
     kafka.deleteAllTopics();
-    kafka.createTopics(2, KafkaTopics.TELEMETRY, KafkaTopics.TELEMETRY_DLQ, KafkaTopics.DEVICES);
+    kafka.createTopics(
+        2,
+        KafkaTopics.TELEMETRY,
+        KafkaTopics.TELEMETRY_DLQ,
+        KafkaTopics.DEVICES,
+        KafkaTopics.DEVICE_TYPES);
   }
 
   @Test
@@ -113,6 +118,38 @@ class TelemetryStorageJobIT {
 
       assertThat(retentionPolicies(influx))
           .contains(List.of(InfluxSchema.RAW_RETENTION_POLICY, "720h0m0s", true));
+    } finally {
+      job.cancel().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void deadLettersAReadingMoreThanFiveMinutesAheadOfTheBroker(
+      KafkaServer kafka, InfluxServer influxServer) throws Exception {
+    TelemetryStorageJob.Config config =
+        new TelemetryStorageJob.Config(
+            kafka.bootstrapServers(),
+            TestTopics.unique("telemetry-storage-it"),
+            InfluxSinkOptions.defaults(influxServer.url())
+                .withBatching(100, Duration.ofMillis(200)),
+            Duration.ofSeconds(1),
+            RollupOptions.defaults(),
+            null);
+
+    JobClient job =
+        TelemetryStorageJob.submit(StreamExecutionEnvironment.getExecutionEnvironment(), config);
+    try (InfluxDB influx = InfluxDBFactory.connect(influxServer.url())) {
+      long ahead = receivedAt + Duration.ofMinutes(10).toMillis();
+      produce(
+          kafka,
+          telemetry("d-4", "{\"ts\":" + ahead + ",\"metrics\":{\"t\":1}}"),
+          telemetry("d-4", "{\"ts\":" + ts + ",\"metrics\":{\"t\":2}}"));
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(() -> assertThat(rows(influx)).containsExactly(row(ts, "d-4", "t", 2.0)));
+      assertThat(header(awaitDeadLetter(kafka), KafkaHeaders.REJECT_REASON))
+          .startsWith("payload.ts-ahead: ");
     } finally {
       job.cancel().get(30, TimeUnit.SECONDS);
     }
@@ -205,6 +242,99 @@ class TelemetryStorageJobIT {
     } finally {
       job.cancel().get(30, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void deadLettersANumberOutsideItsDeviceTypesRangeAndStoresTheRestOfTheReading(
+      KafkaServer kafka, InfluxServer influxServer) throws Exception {
+    TelemetryStorageJob.Config config =
+        new TelemetryStorageJob.Config(
+            kafka.bootstrapServers(),
+            TestTopics.unique("telemetry-storage-it"),
+            InfluxSinkOptions.defaults(influxServer.url())
+                .withBatching(100, Duration.ofMillis(200)),
+            Duration.ofSeconds(1),
+            RollupOptions.defaults(),
+            null);
+    String device =
+        "{\"tenantId\":\"registry-tenant\",\"deviceId\":\"d-6\",\"type\":\"thermometer\","
+            + "\"labels\":{},\"status\":\"ONLINE\",\"version\":1,"
+            + "\"updatedAt\":\"2024-11-22T13:00:00Z\",\"credentials\":[]}";
+    String type =
+        "{\"tenantId\":\"registry-tenant\",\"name\":\"thermometer\",\"metrics\":{"
+            + "\"temperature\":{\"unit\":\"Cel\",\"min\":-40.0,\"max\":85.0}},"
+            + "\"version\":0,\"updatedAt\":\"2024-11-22T13:00:00Z\"}";
+
+    JobClient job =
+        TelemetryStorageJob.submit(StreamExecutionEnvironment.getExecutionEnvironment(), config);
+    try (InfluxDB influx = InfluxDBFactory.connect(influxServer.url());
+        KafkaConsumer<byte[], byte[]> deadLetters = deadLetterConsumer(kafka)) {
+      produce(
+          kafka,
+          new ProducerRecord<>(KafkaTopics.DEVICES, bytes("d-6"), bytes(device)),
+          new ProducerRecord<>(
+              KafkaTopics.DEVICE_TYPES, bytes("registry-tenant/thermometer"), bytes(type)));
+
+      // Device and type arrive on their own sources: readings sent before the job knows both pass
+      // unchecked, so keep sending until one is dead-lettered.
+      long[] next = {ts};
+      List<ConsumerRecord<byte[], byte[]>> received = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                produce(
+                    kafka,
+                    telemetry(
+                        "d-6",
+                        "{\"ts\":"
+                            + next[0]++
+                            + ",\"metrics\":{\"temperature\":120,\"humidity\":50}}"));
+                deadLetters.poll(Duration.ofMillis(200)).forEach(received::add);
+                return !received.isEmpty();
+              });
+      ConsumerRecord<byte[], byte[]> deadLetter = received.get(0);
+      String original = new String(deadLetter.value(), StandardCharsets.UTF_8);
+      assertThat(new String(deadLetter.key(), StandardCharsets.UTF_8)).isEqualTo("d-6");
+      assertThat(header(deadLetter, KafkaHeaders.REJECT_REASON))
+          .isEqualTo(
+              "metric.out-of-range: temperature=120.0 not in [-40.0, 85.0]"
+                  + " (device type thermometer); stored the other 1 metric(s)");
+      long rejectedTs = Long.parseLong(original.replaceAll("^\\{\"ts\":(\\d+),.*", "$1"));
+
+      produce(
+          kafka,
+          telemetry(
+              "d-6", "{\"ts\":" + next[0] + ",\"metrics\":{\"temperature\":85,\"humidity\":51}}"));
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(rows(influx))
+                      .contains(
+                          registryRow(rejectedTs, "humidity", 50.0),
+                          registryRow(next[0], "temperature", 85.0, "humidity", 51.0)));
+    } finally {
+      job.cancel().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** A point of d-6, which the registry knows as a thermometer of {@code registry-tenant}. */
+  private static Map<String, Object> registryRow(long time, Object... fields) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("time", (double) time);
+    row.put(InfluxSchema.TAG_DEVICE_ID, "d-6");
+    row.put(InfluxSchema.TAG_TENANT_ID, "registry-tenant");
+    row.put(InfluxSchema.TAG_DEVICE_TYPE, "thermometer");
+    for (int i = 0; i < fields.length; i += 2) {
+      row.put((String) fields[i], fields[i + 1]);
+    }
+    return row;
+  }
+
+  private static byte[] bytes(String value) {
+    return value.getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -311,15 +441,21 @@ class TelemetryStorageJobIT {
     }
   }
 
-  private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(KafkaServer kafka) {
+  /** A consumer of the dead-letter topic from its start, in a fresh group. */
+  private static KafkaConsumer<byte[], byte[]> deadLetterConsumer(KafkaServer kafka) {
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     properties.put(ConsumerConfig.GROUP_ID_CONFIG, TestTopics.unique("dlq-reader"));
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    consumer.subscribe(List.of(KafkaTopics.TELEMETRY_DLQ));
+    return consumer;
+  }
+
+  private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(KafkaServer kafka) {
     List<ConsumerRecord<byte[], byte[]>> received = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(KafkaTopics.TELEMETRY_DLQ));
+    try (KafkaConsumer<byte[], byte[]> consumer = deadLetterConsumer(kafka)) {
       await()
           .atMost(Duration.ofSeconds(60))
           .until(

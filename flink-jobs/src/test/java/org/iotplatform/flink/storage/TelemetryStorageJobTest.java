@@ -18,6 +18,7 @@ import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.iotplatform.contracts.InfluxSchema;
+import org.iotplatform.flink.devicetype.DeviceTypeUpdate;
 import org.iotplatform.flink.enrichment.DeviceUpdate;
 import org.iotplatform.flink.enrichment.EnrichedTelemetry;
 import org.iotplatform.flink.rollup.Rollup;
@@ -78,10 +79,18 @@ class TelemetryStorageJobTest {
             new FromElementsGeneratorFunction<>(updateType, DeviceUpdate.tombstone("d-9")),
             1,
             updateType);
+    TypeInformation<DeviceTypeUpdate> typeUpdateType = TypeInformation.of(DeviceTypeUpdate.class);
+    DataGeneratorSource<DeviceTypeUpdate> deviceTypes =
+        new DataGeneratorSource<>(
+            new FromElementsGeneratorFunction<>(
+                typeUpdateType, DeviceTypeUpdate.tombstone("acme/other")),
+            1,
+            typeUpdateType);
     TelemetryStorageJob underTest =
         new TelemetryStorageJob(
             source,
             devices,
+            deviceTypes,
             new CollectingSink<>("stored"),
             new CollectingSink<>("minute-rollups"),
             new CollectingSink<>("hour-rollups"),

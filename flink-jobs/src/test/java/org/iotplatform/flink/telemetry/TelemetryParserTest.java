@@ -15,11 +15,12 @@ class TelemetryParserTest {
 
   @Test
   void parsesTheContractsExample() {
-    TelemetryParser.Result result =
-        underTest.parse(
-            TelemetryRecords.of(
-                "d-1",
-                "{\"ts\":1732280000123,\"seq\":42,\"metrics\":{\"temperature\":23.4,\"humidity\":60}}"));
+    TelemetryRecord record =
+        TelemetryRecords.of(
+            "d-1",
+            "{\"ts\":1732280000123,\"seq\":42,\"metrics\":{\"temperature\":23.4,\"humidity\":60}}");
+
+    TelemetryParser.Result result = underTest.parse(record);
 
     assertThat(result)
         .isEqualTo(
@@ -28,7 +29,8 @@ class TelemetryParserTest {
                     "d-1",
                     TelemetryRecords.TENANT,
                     1732280000123L,
-                    List.of(Metric.number("temperature", 23.4), Metric.number("humidity", 60)))));
+                    List.of(Metric.number("temperature", 23.4), Metric.number("humidity", 60)),
+                    record)));
   }
 
   @Test
@@ -152,6 +154,44 @@ class TelemetryParserTest {
   void acceptsTheLatestStorableTimestamp() {
     assertThat(valid("{\"ts\":9223372036854,\"metrics\":{\"t\":1}}").timestamp())
         .isEqualTo(TelemetryParser.MAX_TIMESTAMP_MILLIS);
+  }
+
+  @Test
+  void rejectsTimestampsMoreThanFiveMinutesAheadOfTheBroker() {
+    TelemetryParser limited = new TelemetryParser(TimestampLimits.forRawRetention("30d"));
+    long fiveMinutes = 5 * 60_000;
+
+    assertThat(limited.parse(at(TelemetryRecords.RECEIVED_AT + fiveMinutes)))
+        .isInstanceOf(TelemetryParser.Valid.class);
+    assertCode(
+        limited.parse(at(TelemetryRecords.RECEIVED_AT + fiveMinutes + 1)),
+        RejectCode.TIMESTAMP_AHEAD);
+  }
+
+  @Test
+  void rejectsTimestampsOlderThanTheRawRetention() {
+    TelemetryParser limited = new TelemetryParser(TimestampLimits.forRawRetention("30d"));
+    long thirtyDays = 30L * 24 * 3_600_000;
+
+    assertThat(limited.parse(at(TelemetryRecords.RECEIVED_AT - thirtyDays)))
+        .isInstanceOf(TelemetryParser.Valid.class);
+    assertCode(
+        limited.parse(at(TelemetryRecords.RECEIVED_AT - thirtyDays - 1)),
+        RejectCode.TIMESTAMP_TOO_OLD);
+    assertThat(new TelemetryParser(TimestampLimits.forRawRetention("INF")).parse(at(0)))
+        .isInstanceOf(TelemetryParser.Valid.class);
+  }
+
+  @Test
+  void limitsNothingWithoutTsSinceTheBrokersTimeIsUsed() {
+    TelemetryParser limited = new TelemetryParser(TimestampLimits.forRawRetention("30d"));
+
+    assertThat(limited.parse(TelemetryRecords.of("d-1", "{\"metrics\":{\"t\":1}}")))
+        .isInstanceOf(TelemetryParser.Valid.class);
+  }
+
+  private static TelemetryRecord at(long ts) {
+    return TelemetryRecords.of("d-1", "{\"ts\":" + ts + ",\"metrics\":{\"t\":1}}");
   }
 
   @Test
