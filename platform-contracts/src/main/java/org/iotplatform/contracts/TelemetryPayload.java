@@ -18,6 +18,12 @@ public record TelemetryPayload(@Nullable Long ts, @Nullable Long seq, Map<String
   /** Longest string value a metric may carry, in characters. */
   public static final int MAX_STRING_METRIC_LENGTH = 256;
 
+  /**
+   * Most metrics one message may carry. Each is a field of one InfluxDB point; a device with more
+   * to say sends several messages.
+   */
+  public static final int MAX_METRICS = 1000;
+
   public TelemetryPayload {
     metrics = Map.copyOf(metrics);
   }

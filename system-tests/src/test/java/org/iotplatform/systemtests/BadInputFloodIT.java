@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -59,13 +60,39 @@ class BadInputFloodIT {
   private static final Duration BOUND = Duration.ofMinutes(2);
   private static final int GOOD_MESSAGES = 100;
 
-  /** Payloads the bridge forwards and the storage job must dead-letter, by expected reason code. */
-  private static final Map<String, byte[]> DEAD_LETTERED =
+  /**
+   * Payloads the bridge forwards and the storage job must dead-letter, with the reason code each
+   * must get.
+   */
+  private static final List<Map.Entry<String, byte[]>> DEAD_LETTERED =
+      List.of(
+          Map.entry("payload.malformed-json", "{\"metrics\":".getBytes(UTF_8)),
+          Map.entry("payload.not-utf8", new byte[] {'{', '"', (byte) 0xff, (byte) 0xfe, '"', '}'}),
+          Map.entry("payload.not-an-object", "[1,2,3]".getBytes(UTF_8)),
+          Map.entry("payload.malformed-json", "{\"metrics\":{\"t\":NaN}}".getBytes(UTF_8)),
+          Map.entry("metric.not-finite", "{\"metrics\":{\"t\":\"Infinity\"}}".getBytes(UTF_8)),
+          Map.entry("metric.not-finite", "{\"metrics\":{\"t\":1e400}}".getBytes(UTF_8)),
+          Map.entry(
+              "payload.ts-ahead",
+              ("{\"ts\":"
+                      + Instant.now().plus(Duration.ofDays(1)).toEpochMilli()
+                      + ",\"metrics\":{\"t\":1}}")
+                  .getBytes(UTF_8)));
+
+  private static final Set<String> DEAD_LETTER_CODES =
+      DEAD_LETTERED.stream().map(Map.Entry::getKey).collect(Collectors.toSet());
+
+  /** Payloads the bridge refuses itself (default limit: 64 KiB), by what they are. */
+  private static final Map<String, byte[]> REFUSED =
       Map.of(
-          "payload.malformed-json", "{\"metrics\":".getBytes(UTF_8),
-          "payload.not-utf8", new byte[] {'{', '"', (byte) 0xff, (byte) 0xfe, '"', '}'},
-          "payload.not-an-object", "[1,2,3]".getBytes(UTF_8),
-          "metric.not-finite", "{\"metrics\":{\"t\":\"Infinity\"}}".getBytes(UTF_8));
+          "oversize",
+          new byte[100 * 1024],
+          // About 90 KB: over the bridge's limit before the storage job could count the metrics.
+          "10,000 metrics",
+          IntStream.range(0, 10_000)
+              .mapToObj(i -> "\"m" + i + "\":" + i)
+              .collect(Collectors.joining(",", "{\"metrics\":{", "}}"))
+              .getBytes(UTF_8));
 
   private static KafkaServer kafka;
   private static InfluxServer influx;
@@ -148,11 +175,13 @@ class BadInputFloodIT {
           .untilAsserted(
               () ->
                   assertThat(flood.refusals())
-                      .containsEntry("oversize", Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID));
+                      .containsEntry("oversize", Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID)
+                      .containsEntry(
+                          "10,000 metrics", Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID));
       assertThat(flood.refusals())
           .as("the bridge forwards what only the storage job can judge")
-          .doesNotContainKeys(DEAD_LETTERED.keySet().toArray(String[]::new));
-      assertThat(deadLetterCodes(bad)).containsAll(DEAD_LETTERED.keySet());
+          .doesNotContainKeys(DEAD_LETTER_CODES.toArray(String[]::new));
+      assertThat(deadLetterCodes(bad)).containsAll(DEAD_LETTER_CODES);
       assertThat(disconnects).as("no device disconnected").isEmpty();
       assertThat(flood.failures()).as("no publish failed but by a reason code").isEmpty();
       assertThat(flood.sent())
@@ -240,18 +269,12 @@ class BadInputFloodIT {
         return;
       }
       sent = count;
-      List<Map.Entry<String, byte[]>> deadLettered = new ArrayList<>(DEAD_LETTERED.entrySet());
-      int kind = (int) (count % (deadLettered.size() + 1));
-      String label;
+      List<Map.Entry<String, byte[]>> kinds = new ArrayList<>(DEAD_LETTERED);
+      kinds.addAll(REFUSED.entrySet());
+      Map.Entry<String, byte[]> kind = kinds.get((int) (count % kinds.size()));
+      String label = kind.getKey();
       String topic = DeviceTopic.telemetry(deviceId).topic();
-      byte[] payload;
-      if (kind < deadLettered.size()) {
-        label = deadLettered.get(kind).getKey();
-        payload = deadLettered.get(kind).getValue();
-      } else {
-        label = "oversize";
-        payload = new byte[100 * 1024];
-      }
+      byte[] payload = kind.getValue();
       client
           .publishWith()
           .topic(topic)
@@ -343,7 +366,7 @@ class BadInputFloodIT {
                     codes.add(text.substring(0, text.indexOf(':')));
                   }
                 }
-                return codes.containsAll(DEAD_LETTERED.keySet());
+                return codes.containsAll(DEAD_LETTER_CODES);
               });
     }
     return codes.stream().collect(Collectors.toSet());

@@ -27,6 +27,8 @@ public enum RejectCode {
   TIMESTAMP_TOO_OLD("payload.ts-too-old"),
   /** {@code metrics} is absent, not an object or empty. */
   METRICS_MISSING("payload.metrics-missing"),
+  /** {@code metrics} holds more metrics than one message may carry. */
+  METRICS_TOO_MANY("payload.too-many-metrics"),
   /** A metric name is empty, too long, reserved or has characters that cannot be stored. */
   METRIC_NAME_INVALID("metric.name-invalid"),
   /** A metric value is null, an array, an object or a string with control characters. */

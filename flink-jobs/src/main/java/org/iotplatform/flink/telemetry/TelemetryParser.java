@@ -107,6 +107,14 @@ public final class TelemetryParser {
     if (metricsNode == null || !metricsNode.isObject() || metricsNode.isEmpty()) {
       throw new Rejection(RejectCode.METRICS_MISSING, "metrics must be a non-empty object");
     }
+    if (metricsNode.size() > TelemetryPayload.MAX_METRICS) {
+      throw new Rejection(
+          RejectCode.METRICS_TOO_MANY,
+          "a message carries at most "
+              + TelemetryPayload.MAX_METRICS
+              + " metrics, this one "
+              + metricsNode.size());
+    }
     List<Metric> metrics = new ArrayList<>(metricsNode.size());
     for (Map.Entry<String, JsonNode> entry : metricsNode.properties()) {
       metrics.add(metric(entry.getKey(), entry.getValue()));

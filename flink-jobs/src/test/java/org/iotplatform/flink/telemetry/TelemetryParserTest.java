@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.iotplatform.contracts.KafkaHeaders;
+import org.iotplatform.contracts.TelemetryPayload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -109,6 +112,19 @@ class TelemetryParserTest {
       strings = {"\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "\"inf\"", "\" nan \"", "1e400"})
   void rejectsNonFiniteNumbersIncludingThoseGivenAsStrings(String value) {
     assertRejected("{\"metrics\":{\"t\":" + value + "}}", RejectCode.METRIC_NOT_FINITE);
+  }
+
+  @Test
+  void acceptsTheMostMetricsAMessageMayCarryAndRejectsOneMore() {
+    assertThat(valid(metrics(TelemetryPayload.MAX_METRICS)).metrics())
+        .hasSize(TelemetryPayload.MAX_METRICS);
+    assertRejected(metrics(10_000), RejectCode.METRICS_TOO_MANY);
+  }
+
+  private static String metrics(int count) {
+    return IntStream.range(0, count)
+        .mapToObj(i -> "\"m" + i + "\":" + i)
+        .collect(Collectors.joining(",", "{\"metrics\":{", "}}"));
   }
 
   @Test
