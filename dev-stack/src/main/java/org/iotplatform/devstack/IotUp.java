@@ -26,6 +26,11 @@ public final class IotUp implements Callable<Integer> {
   @Option(names = "--mqtt-port", description = "MQTT port for devices (default: ${DEFAULT-VALUE}).")
   private int mqttPort = DEFAULT_PORTS.mqtt();
 
+  @Option(
+      names = "--mqtt-tls-port",
+      description = "MQTT over TLS port for devices (default: ${DEFAULT-VALUE}).")
+  private int mqttTlsPort = DEFAULT_PORTS.mqttTls();
+
   @Option(names = "--kafka-port", description = "Kafka port (default: ${DEFAULT-VALUE}).")
   private int kafkaPort = DEFAULT_PORTS.kafka();
 
@@ -122,6 +127,7 @@ public final class IotUp implements Callable<Integer> {
     }
     return new StackPorts(
         mqttPort,
+        mqttTlsPort,
         kafkaPort,
         postgresPort,
         redisPort,
