@@ -41,7 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  * What {@code ./iot up} does, end to end: the whole stack starts from the built jars, the registry
  * leaves an admin API key, a device provisioned with that key connects with its own token, its
  * reading comes back through query-api, Ctrl-C leaves no process behind, and the next start finds
- * the data (and the key) again.
+ * the data (and the key) again. A device with a certificate that the registry signed for its CSR
+ * publishes over the TLS listener, whose server certificate chains to the stack's CA in {@code
+ * var/ca}.
  */
 class DevStackIT {
 
