@@ -7,6 +7,7 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -106,9 +107,11 @@ class DevStackIT {
           field(
               DEVICE_TOKEN,
               post(registry + "/api/v1/devices/" + deviceId + "/credentials/tokens", token, "{}"));
-      // The bridge learns the credential from iot.devices.v1 shortly after the registry's answer.
+      // The bridge learns the credential from iot.devices.v1 shortly after the registry's answer:
+      // until then it refuses the CONNECT, which untilAsserted alone would not retry.
       await()
           .atMost(PIPELINE_BOUND)
+          .ignoreExceptionsInstanceOf(Mqtt5ConnAckException.class)
           .untilAsserted(
               () ->
                   publish(withToken(options.ports().mqtt(), deviceId, deviceToken), readAt, 21.5));
@@ -175,8 +178,11 @@ class DevStackIT {
       X509Certificate ca = DeviceCsr.certificate(Files.readString(caCertificate(options)));
       certificate.verify(ca.getPublicKey()); // the registry signs with the stack's CA
 
+      // A refused CONNECT is retried until the bridge has the credential; a failed TLS handshake
+      // (a broker certificate that does not chain to var/ca) fails at once.
       await()
           .atMost(PIPELINE_BOUND)
+          .ignoreExceptionsInstanceOf(Mqtt5ConnAckException.class)
           .untilAsserted(
               () ->
                   publish(
