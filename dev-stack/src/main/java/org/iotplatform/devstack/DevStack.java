@@ -87,13 +87,14 @@ final class DevStack implements AutoCloseable {
     }
     createTopics();
     DATABASES.forEach(postgres::createDatabase);
+    PlatformCa ca = PlatformCa.loadOrCreate(options.caDir(), options.registryDir().resolve("ca"));
 
     // Service JVMs take longest to start: launch them first, then bring up the broker and the
     // Flink job in this JVM while they boot.
     if (options.services()) {
       for (ServiceSpec spec :
           ServiceCatalog.services(
-              ports, kafka.bootstrapServers(), postgres, options.registryDir())) {
+              ports, kafka.bootstrapServers(), postgres, options.registryDir(), ca)) {
         ServiceProcess process =
             ServiceProcess.start(
                 spec, options.serviceJar(spec.name()), options.serviceJvmOptions(), logDir());
@@ -106,6 +107,8 @@ final class DevStack implements AutoCloseable {
                 .mqttPort(ports.mqtt())
                 .dataDir(var.resolve("hivemq"))
                 .persistence(HiveMqServer.Persistence.FILE)
+                // Devices with a certificate of the CA (or a token) over TLS.
+                .tls(BrokerTls.listener(ca, options.caDir().resolve("broker"), ports.mqttTls()))
                 .extension(
                     IngestionBridge.embeddedExtension(
                         // Devices authenticate with a token from the registry (ADR 0006).
@@ -133,7 +136,10 @@ final class DevStack implements AutoCloseable {
   /** What a user connects to, in the order the README lists them. */
   Map<String, String> endpoints() {
     var endpoints = new java.util.LinkedHashMap<String, String>();
-    endpoints.put("MQTT (devices)", hiveMq.mqttUri());
+    endpoints.put("MQTT (devices, tokens)", hiveMq.mqttUri());
+    endpoints.put(
+        "MQTT over TLS (devices)",
+        hiveMq.tlsUri() + " (CA: " + options.caDir().resolve(PlatformCa.CERTIFICATE_FILE) + ")");
     for (ServiceProcess service : services) {
       endpoints.put(service.spec().name(), service.baseUri() + " (OpenAPI: /v3/api-docs)");
     }

@@ -45,6 +45,14 @@ record DevStackOptions(
     serviceJvmOptions = List.copyOf(serviceJvmOptions);
   }
 
+  /**
+   * The platform CA ({@link PlatformCa}) and, under {@code broker/}, the broker's TLS stores
+   * ({@link BrokerTls}).
+   */
+  Path caDir() {
+    return varDir.resolve("ca");
+  }
+
   /** The registry's files: its JWT signing key ({@code jwt/}) and the admin API key. */
   Path registryDir() {
     return varDir.resolve("registry");

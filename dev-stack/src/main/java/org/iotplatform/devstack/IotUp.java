@@ -23,8 +23,17 @@ public final class IotUp implements Callable<Integer> {
       description = "Folder for all data and logs (default: var/ in the checkout).")
   private Path varDir;
 
-  @Option(names = "--mqtt-port", description = "MQTT port for devices (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--mqtt-port",
+      description = "Plain MQTT port for devices with tokens (default: ${DEFAULT-VALUE}).")
   private int mqttPort = DEFAULT_PORTS.mqtt();
+
+  @Option(
+      names = "--mqtt-tls-port",
+      description =
+          "MQTT over TLS port for devices with a certificate of var/ca or a token"
+              + " (default: ${DEFAULT-VALUE}).")
+  private int mqttTlsPort = DEFAULT_PORTS.mqttTls();
 
   @Option(names = "--kafka-port", description = "Kafka port (default: ${DEFAULT-VALUE}).")
   private int kafkaPort = DEFAULT_PORTS.kafka();
@@ -122,6 +131,7 @@ public final class IotUp implements Callable<Integer> {
     }
     return new StackPorts(
         mqttPort,
+        mqttTlsPort,
         kafkaPort,
         postgresPort,
         redisPort,

@@ -13,11 +13,16 @@ final class ServiceCatalog {
   private ServiceCatalog() {}
 
   /**
-   * @param registryDir the registry's files under var: its token signing key, the platform CA and
-   *     the admin API key it creates at first start ({@link DevStackOptions#adminKeyFile()})
+   * @param registryDir the registry's files under var: its token signing key and the admin API key
+   *     it creates at first start ({@link DevStackOptions#adminKeyFile()})
+   * @param ca the platform CA the registry signs device certificates with (its external CA)
    */
   static List<ServiceSpec> services(
-      StackPorts ports, String kafkaBootstrapServers, PostgresServer postgres, Path registryDir) {
+      StackPorts ports,
+      String kafkaBootstrapServers,
+      PostgresServer postgres,
+      Path registryDir,
+      PlatformCa ca) {
     String kafka = "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers;
     String registry = "http://127.0.0.1:" + ports.registry();
     // The other services fetch the registry's public keys; nothing is fetched before a token comes.
@@ -37,7 +42,9 @@ final class ServiceCatalog {
                 "--spring.datasource.password=" + postgres.password(),
                 "--iot.registry.auth.issuer=" + registry,
                 "--iot.registry.auth.key-dir=" + registryDir.resolve("jwt"),
-                "--iot.registry.ca.directory=" + registryDir.resolve("ca"),
+                // The stack's CA, not one of the registry's own: the broker trusts it too.
+                "--iot.registry.ca.certificate=" + ca.certificateFile(),
+                "--iot.registry.ca.private-key=" + ca.keyFile(),
                 "--iot.registry.bootstrap.admin-key-file="
                     + registryDir.resolve(DevStackOptions.ADMIN_KEY_FILE_NAME))),
         new ServiceSpec("shadow-service", ports.shadow(), List.of(kafka, jwks)),

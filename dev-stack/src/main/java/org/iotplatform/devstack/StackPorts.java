@@ -1,11 +1,16 @@
 package org.iotplatform.devstack;
 
 /**
- * The ports of the embedded stack. The defaults sit away from the standard ports (1883, 5432, 6379,
- * 8086, 9092, 8080) so that a system Mosquitto, PostgreSQL, Redis or InfluxDB can keep running.
+ * The ports of the embedded stack. The defaults sit away from the standard ports (1883, 8883, 5432,
+ * 6379, 8086, 9092, 8080) so that a system Mosquitto, PostgreSQL, Redis or InfluxDB can keep
+ * running.
+ *
+ * @param mqtt plain MQTT, devices with tokens (development)
+ * @param mqttTls MQTT over TLS, devices with a client certificate of the platform CA or a token
  */
 record StackPorts(
     int mqtt,
+    int mqttTls,
     int kafka,
     int postgres,
     int redis,
@@ -19,6 +24,6 @@ record StackPorts(
 
   static StackPorts defaults() {
     return new StackPorts(
-        11883, 19092, 15432, 16379, 18086, 18080, 18081, 18082, 18083, 18084, 18085);
+        11883, 18883, 19092, 15432, 16379, 18086, 18080, 18081, 18082, 18083, 18084, 18085);
   }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +28,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.TrustManagerFactory;
 import org.assertj.core.api.Condition;
 import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.sdk.TelemetryMessage;
@@ -35,7 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * What {@code ./iot up} does, end to end: the whole stack starts from the built jars, the registry
  * leaves an admin API key, a device provisioned with that key connects with its own token, its
  * reading comes back through query-api, Ctrl-C leaves no process behind, and the next start finds
- * the data (and the key) again.
+ * the data (and the key) again. A device with a certificate that the registry signed for its CSR
+ * publishes over the TLS listener, whose server certificate chains to the stack's CA in {@code
+ * var/ca}.
  */
 class DevStackIT {
 
@@ -43,6 +52,7 @@ class DevStackIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
   private static final Pattern DEVICE_TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
+  private static final Pattern ISSUED_CERTIFICATE = Pattern.compile("\"certificate\":\"([^\"]+)\"");
 
   @TempDir Path varDir;
 
@@ -97,10 +107,14 @@ class DevStackIT {
           field(
               DEVICE_TOKEN,
               post(registry + "/api/v1/devices/" + deviceId + "/credentials/tokens", token, "{}"));
-      // The bridge learns the credential from iot.devices.v1 shortly after the registry's answer.
+      // The bridge learns the credential from iot.devices.v1 shortly after the registry's answer:
+      // until then it refuses the CONNECT, which untilAsserted alone would not retry.
       await()
           .atMost(PIPELINE_BOUND)
-          .untilAsserted(() -> publish(options.ports().mqtt(), deviceId, deviceToken, readAt));
+          .ignoreExceptionsInstanceOf(Mqtt5ConnAckException.class)
+          .untilAsserted(
+              () ->
+                  publish(withToken(options.ports().mqtt(), deviceId, deviceToken), readAt, 21.5));
       assertThat(status(query, null)).as("query-api without token").isEqualTo(401);
       await()
           .atMost(PIPELINE_BOUND)
@@ -120,6 +134,65 @@ class DevStackIT {
       assertThat(get(query, token))
           .as("the stored reading after a restart")
           .contains("\"value\":21.5");
+    }
+  }
+
+  @Test
+  void devicesWithACertificateFromTheRegistryPublishOverTls() throws Exception {
+    DevStackOptions options =
+        new DevStackOptions(
+            Path.of("..").toAbsolutePath().normalize(),
+            varDir,
+            freePorts(),
+            true,
+            true,
+            DevStackOptions.DEFAULT_SERVICE_JVM_OPTIONS);
+    String deviceId = "devstack-it-certificate";
+    Instant readAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    String query =
+        "http://127.0.0.1:%d/api/v1/devices/%s/telemetry?metric=temperature&from=%s&to=%s"
+            .formatted(
+                options.ports().queryApi(),
+                deviceId,
+                readAt.minusSeconds(60),
+                readAt.plusSeconds(60));
+
+    try (DevStack underTest = new DevStack(options)) {
+      underTest.start();
+      String token =
+          token(options.ports().registry(), Files.readString(options.adminKeyFile()).strip());
+      String registry = "http://127.0.0.1:" + options.ports().registry();
+      post(registry + "/api/v1/device-types", token, "{\"name\":\"devstack\"}");
+      post(
+          registry + "/api/v1/devices",
+          token,
+          "{\"id\":\"" + deviceId + "\",\"type\":\"devstack\"}");
+      // The device keeps its key and sends only a CSR, as the README's openssl route does.
+      KeyPair deviceKey = DeviceCsr.keyPair();
+      String issued =
+          post(
+              registry + "/api/v1/devices/" + deviceId + "/credentials/certificates",
+              token,
+              "{\"csr\":\"" + DeviceCsr.pem(deviceId, deviceKey).replace("\n", "\\n") + "\"}");
+      X509Certificate certificate = DeviceCsr.certificate(field(ISSUED_CERTIFICATE, issued));
+      X509Certificate ca = DeviceCsr.certificate(Files.readString(caCertificate(options)));
+      certificate.verify(ca.getPublicKey()); // the registry signs with the stack's CA
+
+      // A refused CONNECT is retried until the bridge has the credential; a failed TLS handshake
+      // (a broker certificate that does not chain to var/ca) fails at once.
+      await()
+          .atMost(PIPELINE_BOUND)
+          .ignoreExceptionsInstanceOf(Mqtt5ConnAckException.class)
+          .untilAsserted(
+              () ->
+                  publish(
+                      withCertificate(
+                          options.ports().mqttTls(), deviceId, deviceKey, certificate, ca),
+                      readAt,
+                      22.5));
+      await()
+          .atMost(PIPELINE_BOUND)
+          .untilAsserted(() -> assertThat(get(query, token)).contains("\"value\":22.5"));
     }
   }
 
@@ -161,19 +234,56 @@ class DevStackIT {
     return new Condition<>(line -> line.contains(text), "containing " + text);
   }
 
-  /** Publishes one reading as the device, authenticated with its token (fails if refused). */
-  private static void publish(int mqttPort, String deviceId, String deviceToken, Instant readAt) {
-    Mqtt5BlockingClient device =
-        MqttClient.builder()
-            .useMqttVersion5()
-            .identifier(deviceId)
-            .serverHost(FreePorts.LOOPBACK)
-            .serverPort(mqttPort)
-            .simpleAuth()
-            .username(deviceId)
-            .password(deviceToken.getBytes(StandardCharsets.UTF_8))
-            .applySimpleAuth()
-            .buildBlocking();
+  /** A device that authenticates with its token on the plain listener. */
+  private static Mqtt5BlockingClient withToken(int mqttPort, String deviceId, String deviceToken) {
+    return MqttClient.builder()
+        .useMqttVersion5()
+        .identifier(deviceId)
+        .serverHost(FreePorts.LOOPBACK)
+        .serverPort(mqttPort)
+        .simpleAuth()
+        .username(deviceId)
+        .password(deviceToken.getBytes(StandardCharsets.UTF_8))
+        .applySimpleAuth()
+        .buildBlocking();
+  }
+
+  /**
+   * A device that authenticates with its certificate over TLS and trusts only the stack's CA (the
+   * broker's server certificate must chain to it).
+   */
+  private static Mqtt5BlockingClient withCertificate(
+      int tlsPort, String deviceId, KeyPair key, X509Certificate certificate, X509Certificate ca)
+      throws Exception {
+    char[] password = "in-memory".toCharArray();
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    keys.load(null, null);
+    keys.setKeyEntry("device", key.getPrivate(), password, new X509Certificate[] {certificate, ca});
+    KeyManagerFactory keyManagers =
+        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keyManagers.init(keys, password);
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("ca", ca);
+    TrustManagerFactory trustManagers =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trustManagers.init(trust);
+    return MqttClient.builder()
+        .useMqttVersion5()
+        .identifier(deviceId)
+        .serverHost(FreePorts.LOOPBACK)
+        .serverPort(tlsPort)
+        .sslConfig(
+            MqttClientSslConfig.builder()
+                .keyManagerFactory(keyManagers)
+                .trustManagerFactory(trustManagers)
+                .build())
+        .buildBlocking();
+  }
+
+  /** Publishes one reading as the device (fails if the broker refuses it). */
+  private static void publish(Mqtt5BlockingClient device, Instant readAt, double temperature) {
+    String deviceId = device.getConfig().getClientIdentifier().orElseThrow().toString();
     device.connect();
     try {
       device
@@ -183,13 +293,17 @@ class DevStackIT {
           .payload(
               TelemetryMessage.builder()
                   .timestamp(readAt)
-                  .metric("temperature", 21.5)
+                  .metric("temperature", temperature)
                   .build()
                   .toPayload())
           .send();
     } finally {
       device.disconnect();
     }
+  }
+
+  private static Path caCertificate(DevStackOptions options) {
+    return options.caDir().resolve(PlatformCa.CERTIFICATE_FILE);
   }
 
   private static String get(String url, String token) throws Exception {
@@ -248,10 +362,10 @@ class DevStackIT {
 
   private static StackPorts freePorts() {
     Set<Integer> picked = new LinkedHashSet<>();
-    while (picked.size() < 11) {
+    while (picked.size() < 12) {
       picked.add(FreePorts.pick());
     }
     Integer[] p = picked.toArray(Integer[]::new);
-    return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10]);
+    return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11]);
   }
 }
