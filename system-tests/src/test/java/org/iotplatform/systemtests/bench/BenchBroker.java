@@ -2,7 +2,9 @@ package org.iotplatform.systemtests.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import org.iotplatform.bridge.BridgeConfig;
+import org.iotplatform.bridge.BridgeConfig.ProducerTuning;
 import org.iotplatform.bridge.IngestionBridge;
 import org.iotplatform.servers.HiveMqServer;
 
@@ -21,7 +23,20 @@ public final class BenchBroker {
     String kafka = args[0];
     HiveMqServer.Builder builder = HiveMqServer.builder();
     if (!"none".equals(kafka)) {
-      builder.extension(IngestionBridge.embeddedExtension(BridgeConfig.defaults(kafka)));
+      BridgeConfig config = BridgeConfig.defaults(kafka);
+      // -Dbench.linger.ms: the producer's linger, to see what batching costs in PUBACK latency.
+      Long linger = Long.getLong("bench.linger.ms");
+      if (linger != null) {
+        ProducerTuning tuning = config.producer();
+        config =
+            config.withProducer(
+                new ProducerTuning(
+                    Duration.ofMillis(linger),
+                    tuning.batchSizeBytes(),
+                    tuning.maxInFlightRequests(),
+                    tuning.maxBlock()));
+      }
+      builder.extension(IngestionBridge.embeddedExtension(config));
     }
     try (HiveMqServer broker = builder.start()) {
       System.out.println(READY + broker.mqttPort());

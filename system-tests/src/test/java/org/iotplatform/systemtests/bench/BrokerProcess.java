@@ -36,6 +36,16 @@ final class BrokerProcess implements AutoCloseable {
     // The same heap limit and collector for both, so they differ only by the bridge.
     command.add("-Xms512m");
     command.add("-Xmx1g");
+    String linger = System.getProperty("bench.linger.ms");
+    if (linger != null) {
+      command.add("-Dbench.linger.ms=" + linger);
+    }
+    if (Boolean.getBoolean("bench.jfr")) {
+      // A profile of the broker per phase, for `jfr print` (what limits the figure).
+      command.add(
+          "-XX:StartFlightRecording=settings=profile,filename="
+              + logDir.toAbsolutePath().resolve(label + ".jfr"));
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(BenchBroker.class.getName());

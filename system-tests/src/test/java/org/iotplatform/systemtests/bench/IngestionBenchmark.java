@@ -1,5 +1,6 @@
 package org.iotplatform.systemtests.bench;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -9,11 +10,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.iotplatform.contracts.InfluxSchema;
 import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.flink.storage.TelemetryStorageJob;
@@ -29,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * target/bench/ingestion.md}):
  *
  * <ol>
+ *   <li>for reference, one Kafka producer alone as the bridge configures it;
  *   <li>QoS 1 msg/s from 100 and 1,000 devices, the broker alone and the broker with the bridge
  *       (forwarding to an in-process Kafka), each device keeping PUBACKs in flight;
  *   <li>publish to PUBACK p50/p99 at 5,000 msg/s through the bridge;
@@ -60,6 +68,10 @@ class IngestionBenchmark {
     Duration measured = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
     int connections = Integer.getInteger("bench.connections", 10_000);
     Duration pipeline = Duration.ofSeconds(Long.getLong("bench.pipeline.seconds", 60));
+    List<String> parts =
+        List.of(
+            System.getProperty("bench.parts", "kafka,throughput,latency,memory,pipeline")
+                .split(","));
 
     KafkaServer kafka = TestServers.kafka();
     kafka.createTopics(
@@ -71,7 +83,10 @@ class IngestionBenchmark {
 
     row("| measurement | broker alone | broker + bridge | ratio |");
     row("|---|---|---|---|");
-    for (int devices : deviceCounts) {
+    if (parts.contains("kafka")) {
+      kafkaAlone(kafka, measured);
+    }
+    for (int devices : parts.contains("throughput") ? deviceCounts : new int[0]) {
       LoadGenerator.Result bare = saturate("bare", null, devices, measured);
       LoadGenerator.Result bridged =
           saturate("bridge", kafka.bootstrapServers(), devices, measured);
@@ -86,6 +101,61 @@ class IngestionBenchmark {
                   100 * bridged.perSecond() / bare.perSecond()));
     }
 
+    if (parts.contains("latency")) {
+      latency(kafka, measured);
+    }
+    if (parts.contains("memory")) {
+      memory(kafka, connections);
+    }
+    if (parts.contains("pipeline")) {
+      pipeline(kafka, pipeline);
+    }
+
+    String table = String.join("\n", rows) + "\n";
+    Files.createDirectories(OUT);
+    Files.writeString(OUT.resolve("ingestion.md"), table);
+    System.out.println("\n" + table);
+  }
+
+  /** The in-process Kafka with one producer as the bridge configures it, for reference. */
+  private void kafkaAlone(KafkaServer kafka, Duration measured) throws Exception {
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.LINGER_MS_CONFIG,
+            5);
+    byte[] value = new byte[200];
+    AtomicLong acknowledged = new AtomicLong();
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+      long warmupEnd = System.nanoTime() + WARMUP.toNanos();
+      long end = warmupEnd + measured.toNanos();
+      long counted = 0;
+      for (long i = 0; System.nanoTime() < end; i++) {
+        boolean measuring = System.nanoTime() >= warmupEnd;
+        producer.send(
+            new ProducerRecord<>(
+                KafkaTopics.TELEMETRY, ("bench-kafka-" + i % 1000).getBytes(UTF_8), value),
+            (metadata, error) -> {
+              if (error == null && measuring) {
+                acknowledged.incrementAndGet();
+              }
+            });
+        counted += measuring ? 1 : 0;
+      }
+      producer.flush();
+      row(
+          "| Kafka producer alone (in-process broker, 200 B, acks=all, idempotent) | | %,.0f records/s acknowledged (%,d sent) | |"
+              .formatted(acknowledged.get() / (measured.toNanos() / 1e9), counted));
+    }
+  }
+
+  private void latency(KafkaServer kafka, Duration measured) throws Exception {
     try (BrokerProcess broker = BrokerProcess.start("latency", kafka.bootstrapServers(), OUT);
         LoadGenerator load = new LoadGenerator("bench-latency", 100, broker.port())) {
       LoadGenerator.Result paced = load.paced(PACED_RATE, WARMUP, measured);
@@ -99,7 +169,9 @@ class IngestionBenchmark {
                   paced.latency().getMaxValue() / 1e6,
                   paced.perSecond()));
     }
+  }
 
+  private void memory(KafkaServer kafka, int connections) throws Exception {
     long[] bareMemory = memoryPerConnection("bare-idle", null, connections);
     long[] bridgedMemory =
         memoryPerConnection("bridge-idle", kafka.bootstrapServers(), connections);
@@ -116,13 +188,6 @@ class IngestionBenchmark {
                 bareMemory[1] / 1024.0,
                 bridgedMemory[1] / 1024.0,
                 (double) bridgedMemory[1] / bareMemory[1]));
-
-    pipeline(kafka, pipeline);
-
-    String table = String.join("\n", rows) + "\n";
-    Files.createDirectories(OUT);
-    Files.writeString(OUT.resolve("ingestion.md"), table);
-    System.out.println("\n" + table);
   }
 
   private static LoadGenerator.Result saturate(
