@@ -35,6 +35,19 @@ class RollupTypesTest {
   }
 
   @Test
+  void keysAreEqualOnlyWhenEveryComponentIs() {
+    RollupKey same = new RollupKey("d-1", "acme", "thermometer", "temperature");
+
+    assertThat(same).isEqualTo(KEY).hasSameHashCodeAs(KEY);
+    assertThat(KEY)
+        .isNotEqualTo(new RollupKey("d-2", "acme", "thermometer", "temperature"))
+        .isNotEqualTo(new RollupKey("d-1", "other", "thermometer", "temperature"))
+        .isNotEqualTo(new RollupKey("d-1", "acme", "unknown", "temperature"))
+        .isNotEqualTo(new RollupKey("d-1", "acme", "thermometer", "humidity"))
+        .isNotEqualTo("d-1");
+  }
+
+  @Test
   void accumulatorKeepsMinMaxSumAndCount() {
     RollupAccumulator underTest = RollupAccumulator.EMPTY.add(4).add(-2).add(7);
 
