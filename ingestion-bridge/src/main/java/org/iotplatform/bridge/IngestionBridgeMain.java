@@ -24,7 +24,9 @@ import org.iotplatform.bridge.internal.downlink.Downlink;
 import org.iotplatform.bridge.internal.downlink.NodeIds;
 import org.iotplatform.bridge.internal.forwarding.Forwarding;
 import org.iotplatform.bridge.internal.forwarding.KafkaProducers;
+import org.iotplatform.bridge.internal.forwarding.PublishRouter;
 import org.iotplatform.bridge.internal.lifecycle.LifecycleEventListener;
+import org.iotplatform.bridge.internal.lifecycle.Wills;
 import org.iotplatform.bridge.internal.view.DeviceView;
 import org.iotplatform.bridge.internal.view.DeviceViewUpdater;
 import org.iotplatform.contracts.DeviceSnapshot;
@@ -146,11 +148,15 @@ public final class IngestionBridgeMain implements ExtensionMain {
         .setClientInitializer(
             (initializerInput, client) ->
                 client.addPublishInboundInterceptor(forwarding.interceptor()));
+    Wills wills = new Wills(config.limits().maxPayloadBytes());
+    Services.interceptorRegistry().setConnectInboundInterceptorProvider(providerInput -> wills);
     LifecycleEventListener lifecycle =
         new LifecycleEventListener(
             producer,
             config.topics().deviceEvents(),
             tenantOf,
+            wills,
+            new PublishRouter(config.topics()),
             Services.metricRegistry(),
             Clock.systemUTC());
     Services.eventRegistry().setClientLifecycleEventListener(providerInput -> lifecycle);

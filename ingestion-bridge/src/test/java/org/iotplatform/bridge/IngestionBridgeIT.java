@@ -10,6 +10,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
+import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult.Mqtt5Qos1Result;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
@@ -230,6 +231,62 @@ class IngestionBridgeIT {
         .contains("\"reason\":");
     assertThat(header(disconnected, KafkaHeaders.TENANT_ID)).isEqualTo(Tenants.DEFAULT);
     assertThat(header(disconnected, KafkaHeaders.RECEIVED_AT)).isNotBlank();
+  }
+
+  @Test
+  @Order(8)
+  void forwardsTheLastWillWhenTheBrokerPublishesItAndNotAfterANormalDisconnect() {
+    String leaving = TestDevices.createOne();
+    String failing = TestDevices.createOne();
+    String will = "{\"state\":\"offline\"}";
+
+    connectWithWill(leaving, will).disconnect();
+    connectWithWill(failing, will)
+        .disconnectWith()
+        .reasonCode(Mqtt5DisconnectReasonCode.DISCONNECT_WITH_WILL_MESSAGE)
+        .send();
+
+    List<ConsumerRecord<String, byte[]>> failingEvents = eventsUntilDisconnected(failing);
+    assertThat(failingEvents)
+        .extracting(IngestionBridgeIT::eventType)
+        .containsExactly("connected", null, "disconnected");
+    ConsumerRecord<String, byte[]> forwardedWill = failingEvents.get(1);
+    assertThat(new String(forwardedWill.value(), UTF_8)).isEqualTo(will);
+    assertThat(header(forwardedWill, KafkaHeaders.MQTT_TOPIC))
+        .isEqualTo(DeviceTopic.prefix(failing) + "status");
+    assertThat(eventsUntilDisconnected(leaving))
+        .extracting(IngestionBridgeIT::eventType)
+        .as("a normal DISCONNECT discards the will")
+        .containsExactly("connected", "disconnected");
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> eventsUntilDisconnected(String device) {
+    return readUntil(
+            KafkaTopics.DEVICE_EVENTS,
+            r -> device.equals(r.key()) && "disconnected".equals(eventType(r)))
+        .stream()
+        .filter(r -> device.equals(r.key()))
+        .toList();
+  }
+
+  private Mqtt5BlockingClient connectWithWill(String clientId, String will) {
+    Mqtt5BlockingClient client =
+        MqttClient.builder()
+            .useMqttVersion5()
+            .identifier(clientId)
+            .serverHost("127.0.0.1")
+            .serverPort(broker.mqttPort())
+            .buildBlocking();
+    client
+        .connectWith()
+        .willPublish()
+        .topic(DeviceTopic.prefix(clientId) + "status")
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .payload(will.getBytes(UTF_8))
+        .applyWillPublish()
+        .send();
+    clients.add(client);
+    return client;
   }
 
   @Test
