@@ -9,7 +9,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +35,8 @@ public final class HiveMqServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(HiveMqServer.class);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 
   /** Where HiveMQ keeps sessions, subscriptions, queued and retained messages. */
   public enum Persistence {
@@ -239,7 +244,15 @@ public final class HiveMqServer implements AutoCloseable {
           """
               .formatted(port, FreePorts.LOOPBACK, tlsListener, persistence.configValue);
       try {
+        // Owner-only: with a TLS listener it holds the key store's password.
+        if (!Files.exists(file)
+            && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+          Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        }
         Files.writeString(file, xml, StandardCharsets.UTF_8);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+          Files.setPosixFilePermissions(file, OWNER_ONLY);
+        }
       } catch (IOException e) {
         throw new ServerStartException("HiveMQ cannot write its configuration " + file, e);
       }

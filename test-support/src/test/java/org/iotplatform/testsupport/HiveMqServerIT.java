@@ -18,7 +18,9 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -123,6 +125,21 @@ class HiveMqServerIT {
       client.disconnect();
       // The plain listener stays.
       connect(underTest, deviceId + "-plain").disconnect();
+    }
+  }
+
+  @Test
+  void writesItsConfigurationWithTheStorePasswordsForItsOwnerOnly(@TempDir Path dir)
+      throws Exception {
+    TestCertificates.Authority ca = TestCertificates.authority("test CA");
+    try (HiveMqServer underTest =
+        HiveMqServer.builder()
+            .dataDir(dir.resolve("hivemq"))
+            .tls(ca.hiveMqListener(dir, ClientAuthentication.OPTIONAL))
+            .start()) {
+      assertThat(Files.getPosixFilePermissions(dir.resolve("hivemq/conf/config.xml")))
+          .containsExactlyInAnyOrder(
+              PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
   }
 
