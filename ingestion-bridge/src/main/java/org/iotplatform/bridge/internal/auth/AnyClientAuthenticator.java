@@ -5,10 +5,10 @@ import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
 
 /**
- * Lets every client connect, and says so explicitly rather than relying on what the broker does
- * when no extension authenticates. The credentials devices will present (X.509 certificates,
- * tokens) arrive with the device registry and will be checked here; until then {@link
- * DeviceTopicAuthorizer} is what keeps devices apart.
+ * Lets every client connect ({@code auth.mode=none}), and says so explicitly rather than relying on
+ * what the broker does when no extension authenticates. Only {@link DeviceTopicAuthorizer} then
+ * keeps devices apart; {@code auth.mode=credentials} checks tokens and certificates instead ({@link
+ * CredentialAuthenticator}).
  */
 public final class AnyClientAuthenticator implements SimpleAuthenticator {
 
