@@ -49,7 +49,7 @@ public final class TelemetryStorageJob {
 
   private final Source<TelemetryRecord, ?, ?> source;
   private final Source<DeviceUpdate, ?, ?> devices;
-  private final @Nullable Source<DeviceTypeUpdate, ?, ?> deviceTypes;
+  private final Source<DeviceTypeUpdate, ?, ?> deviceTypes;
   private final Sink<EnrichedTelemetry> storage;
   private final Sink<Rollup> minuteRollups;
   private final Sink<Rollup> hourRollups;
@@ -64,7 +64,7 @@ public final class TelemetryStorageJob {
    * @param source telemetry records as read from {@code iot.telemetry.v1}
    * @param devices device snapshots and tombstones as read from {@code iot.devices.v1}
    * @param deviceTypes device type snapshots and tombstones as read from {@code
-   *     iot.device-types.v1}; null to check no ranges
+   *     iot.device-types.v1}
    * @param storage receives every valid reading, enriched
    * @param minuteRollups receives 1-minute rollups, again for each late update
    * @param hourRollups receives 1-hour rollups, again for each late update
@@ -76,7 +76,7 @@ public final class TelemetryStorageJob {
   public TelemetryStorageJob(
       Source<TelemetryRecord, ?, ?> source,
       Source<DeviceUpdate, ?, ?> devices,
-      @Nullable Source<DeviceTypeUpdate, ?, ?> deviceTypes,
+      Source<DeviceTypeUpdate, ?, ?> deviceTypes,
       Sink<EnrichedTelemetry> storage,
       Sink<Rollup> minuteRollups,
       Sink<Rollup> hourRollups,
@@ -99,7 +99,7 @@ public final class TelemetryStorageJob {
   private TelemetryStorageJob(
       Source<TelemetryRecord, ?, ?> source,
       Source<DeviceUpdate, ?, ?> devices,
-      @Nullable Source<DeviceTypeUpdate, ?, ?> deviceTypes,
+      Source<DeviceTypeUpdate, ?, ?> deviceTypes,
       Sink<EnrichedTelemetry> storage,
       Sink<Rollup> minuteRollups,
       Sink<Rollup> hourRollups,
@@ -135,28 +135,6 @@ public final class TelemetryStorageJob {
         latestValues,
         rollups,
         limits);
-  }
-
-  /** The job between these ends, checking no ranges: the constructor before device types. */
-  public TelemetryStorageJob(
-      Source<TelemetryRecord, ?, ?> source,
-      Source<DeviceUpdate, ?, ?> devices,
-      Sink<EnrichedTelemetry> storage,
-      Sink<Rollup> minuteRollups,
-      Sink<Rollup> hourRollups,
-      Sink<RejectedTelemetry> deadLetters,
-      @Nullable Sink<EnrichedTelemetry> latestValues,
-      RollupOptions rollups) {
-    this(
-        source,
-        devices,
-        null,
-        storage,
-        minuteRollups,
-        hourRollups,
-        deadLetters,
-        latestValues,
-        rollups);
   }
 
   /**
@@ -230,21 +208,9 @@ public final class TelemetryStorageJob {
             .name("enrich-telemetry")
             .uid("enrich-telemetry");
     DataStream<RejectedTelemetry> rejected = valid.getSideOutput(TelemetryValidator.REJECTED);
-    DataStream<EnrichedTelemetry> enriched;
-    Source<DeviceTypeUpdate, ?, ?> types = deviceTypes;
-    if (types == null) {
-      enriched =
-          enrichedRecords
-              .map(EnrichedRecord::telemetry)
-              .returns(EnrichedTelemetry.class)
-              .name("unchecked-ranges")
-              .uid("unchecked-ranges");
-    } else {
-      SingleOutputStreamOperator<EnrichedTelemetry> checked =
-          checkRanges(env, types, enrichedRecords);
-      enriched = checked;
-      rejected = rejected.union(checked.getSideOutput(MetricRangeValidator.REJECTED));
-    }
+    SingleOutputStreamOperator<EnrichedTelemetry> enriched =
+        checkRanges(env, deviceTypes, enrichedRecords);
+    rejected = rejected.union(enriched.getSideOutput(MetricRangeValidator.REJECTED));
     enriched.sinkTo(storage).name("influxdb-raw").uid("influxdb-raw");
     if (latestValues != null) {
       enriched.sinkTo(latestValues).name("redis-latest").uid("redis-latest");
