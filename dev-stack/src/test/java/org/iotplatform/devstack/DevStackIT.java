@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
@@ -360,10 +361,19 @@ class DevStackIT {
     return token.group(1);
   }
 
+  /**
+   * Twelve free ports below Linux's ephemeral range (32768 and up): a port the OS hands out for
+   * outgoing connections could be taken by one of the stack's own clients before its server binds
+   * it, which made a start fail now and then.
+   */
   private static StackPorts freePorts() {
     Set<Integer> picked = new LinkedHashSet<>();
+    int candidate = 20_000 + ThreadLocalRandom.current().nextInt(10_000);
     while (picked.size() < 12) {
-      picked.add(FreePorts.pick());
+      if (FreePorts.isFree(candidate)) {
+        picked.add(candidate);
+      }
+      candidate++;
     }
     Integer[] p = picked.toArray(Integer[]::new);
     return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11]);
