@@ -68,38 +68,16 @@ public final class TelemetryMessage {
         json.append(',');
       }
       first = false;
-      appendString(json, metric.getKey());
+      JsonStrings.append(json, metric.getKey());
       json.append(':');
       Object value = metric.getValue();
       if (value instanceof String text) {
-        appendString(json, text);
+        JsonStrings.append(json, text);
       } else {
         json.append(value);
       }
     }
     return json.append("}}").toString();
-  }
-
-  private static void appendString(StringBuilder json, String text) {
-    json.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> json.append("\\\"");
-        case '\\' -> json.append("\\\\");
-        case '\n' -> json.append("\\n");
-        case '\r' -> json.append("\\r");
-        case '\t' -> json.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            json.append(String.format("\\u%04x", (int) c));
-          } else {
-            json.append(c);
-          }
-        }
-      }
-    }
-    json.append('"');
   }
 
   /** Builds a {@link TelemetryMessage}. Not thread-safe. */

@@ -1,6 +1,8 @@
 /**
- * The Java device SDK. Today it holds the telemetry message format a device publishes; the
- * connecting client (reconnect, offline buffer, shadow, commands, OTA) arrives with the SDK issue.
+ * The Java device SDK: {@link org.iotplatform.sdk.DeviceClient} connects a device to the platform
+ * over MQTT 5 (telemetry, status, commands, offline buffer, reconnect with back-off), {@link
+ * org.iotplatform.sdk.TelemetryMessage} is the telemetry format. Everything under {@code
+ * org.iotplatform.sdk.internal} may change without notice.
  */
 @NullMarked
 package org.iotplatform.sdk;
