@@ -39,6 +39,19 @@ final class DiskRecovery {
 
   static Recovered recover(Path directory, Optional<DiskHead.Stored> stored) throws IOException {
     ArrayDeque<DiskSegment> segments = new ArrayDeque<>();
+    try {
+      return recover(directory, stored, segments);
+    } catch (IOException | RuntimeException e) {
+      for (DiskSegment segment : segments) {
+        segment.closeQuietly();
+      }
+      throw e;
+    }
+  }
+
+  private static Recovered recover(
+      Path directory, Optional<DiskHead.Stored> stored, ArrayDeque<DiskSegment> segments)
+      throws IOException {
     List<DiskEntry> entries = new ArrayList<>();
     boolean damaged = false;
     for (Path file : segmentFiles(directory)) {

@@ -120,6 +120,15 @@ final class DiskSegment {
     channel.close();
   }
 
+  /** Closes after a failure that is reported otherwise. */
+  void closeQuietly() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // the failure that made the caller give up is the one to report
+    }
+  }
+
   void closeAndDelete() throws IOException {
     channel.close();
     Files.deleteIfExists(path);

@@ -142,6 +142,58 @@ class DiskMessageStoreTest {
   }
 
   @Test
+  void bringsBackTheMessagesFromTheLastWrittenHeadAfterACrash() throws IOException {
+    underTest = open(Overflow.REJECT_NEW);
+    appendMessages(0, 10);
+    for (long p = 0; p < 5; p++) {
+      underTest.release(p);
+    }
+    underTest.release(7);
+    Path crashed = copyOfTheFilesAsTheySeeThem();
+
+    try (DiskMessageStore afterCrash =
+        DiskMessageStore.open(crashed, MAX_BYTES, Overflow.REJECT_NEW, false)) {
+      // 7 was released behind the head: it comes back, as at-least-once allows
+      assertThat(StoreChecks.positions(afterCrash.read(0, 100)))
+          .containsExactly(5L, 6L, 7L, 8L, 9L);
+      assertThat(afterCrash.nextPosition()).isEqualTo(10);
+    }
+  }
+
+  @Test
+  void bringsBackEveryMessageWhenTheHeadFileIsDamaged() throws IOException {
+    underTest = open(Overflow.REJECT_NEW);
+    appendMessages(0, 4);
+    underTest.release(0);
+    underTest.release(1);
+    underTest.close();
+    Files.write(directory.resolve("head"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13});
+
+    underTest = open(Overflow.REJECT_NEW);
+
+    assertThat(StoreChecks.positions(underTest.read(0, 100))).containsExactly(0L, 1L, 2L, 3L);
+  }
+
+  @Test
+  void endsTheBufferAtADamagedRecordInAnOlderSegmentAndDeletesTheLaterOnes() throws IOException {
+    underTest = open(Overflow.REJECT_NEW);
+    appendMessages(0, 40);
+    underTest.close();
+    List<Path> segments = segmentFiles();
+    assertThat(segments).hasSize(3);
+    try (FileChannel file = FileChannel.open(segments.get(0), StandardOpenOption.WRITE)) {
+      // flips a payload byte of message 3 so its CRC no longer matches
+      file.write(java.nio.ByteBuffer.wrap(new byte[] {'#'}), 3L * RECORD_BYTES + 500);
+    }
+
+    underTest = open(Overflow.REJECT_NEW);
+
+    assertThat(StoreChecks.positions(underTest.read(0, 100))).containsExactly(0L, 1L, 2L);
+    assertThat(segmentFiles()).hasSize(1);
+    assertThat(underTest.append("telemetry", 1, payload(3)).message().position()).isEqualTo(3);
+  }
+
+  @Test
   void deletesASegmentOnceAllItsMessagesAreReleased() throws IOException {
     underTest = open(Overflow.REJECT_NEW);
     appendMessages(0, 50);
@@ -274,6 +326,17 @@ class DiskMessageStoreTest {
 
   private static List<Long> positions(long from, long to) {
     return positions(from, to, 0, 0);
+  }
+
+  /** The directory's files copied elsewhere while the store is open, as a crash leaves them. */
+  private Path copyOfTheFilesAsTheySeeThem() throws IOException {
+    Path copy = Files.createDirectory(directory.resolveSibling(directory.getFileName() + "-crash"));
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, copy.resolve(file.getFileName()));
+      }
+    }
+    return copy;
   }
 
   private List<Path> segmentFiles() throws IOException {
