@@ -51,6 +51,7 @@ class DiskMessageStoreTest {
     assertThat(read.get(1).qos()).isZero();
     assertThat(read.get(0).payload()).isEqualTo(payload(0));
     assertThat(StoreChecks.positions(underTest.read(1, 10))).containsExactly(1L);
+    assertThat(StoreChecks.positions(underTest.read(Long.MIN_VALUE, 1))).containsExactly(0L);
   }
 
   @Test

@@ -22,6 +22,7 @@ class MemoryMessageStoreTest {
     assertThat(StoreChecks.payloads(underTest.read(0, 100)))
         .containsExactlyElementsOf(texts(0, 20));
     assertThat(StoreChecks.positions(underTest.read(5, 3))).containsExactly(5L, 6L, 7L);
+    assertThat(StoreChecks.positions(underTest.read(Long.MIN_VALUE, 1))).containsExactly(0L);
     assertThat(underTest.size()).isEqualTo(20);
     assertThat(underTest.nextPosition()).isEqualTo(20);
   }
