@@ -1,5 +1,6 @@
 package org.iotplatform.sdk.internal;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -83,6 +84,9 @@ final class Outbox {
       appended = store.append(subtopic, qos.code(), payload);
     } catch (OfflineBufferFullException e) {
       dropped++;
+      return CompletableFuture.failedFuture(e);
+    } catch (UncheckedIOException e) {
+      // An on-disk buffer that cannot be written (disk full): this publish fails, not the caller.
       return CompletableFuture.failedFuture(e);
     }
     for (long position : appended.dropped()) {
