@@ -110,6 +110,78 @@ class DeviceClientIT {
                             + "\"message\":\"unknown command: format\"}"));
   }
 
+  @Test
+  void theLastWillSaysOfflineWhenTheConnectionIsLostUncleanly(HiveMqServer broker)
+      throws Exception {
+    String id = TestDevices.createOne();
+    List<String> status = new CopyOnWriteArrayList<>();
+    observe(broker, "devices/" + id + "/status", (topic, payload) -> status.add(payload));
+    DeviceClient underTest = track(device(id, broker).build());
+    underTest.connect().get(20, TimeUnit.SECONDS);
+
+    // Another connection with the device's id takes its session over: the broker drops the
+    // device's connection without a DISCONNECT from it, so it publishes the will.
+    Mqtt5AsyncClient impostor =
+        MqttClient.builder()
+            .useMqttVersion5()
+            .identifier(id)
+            .serverHost("127.0.0.1")
+            .serverPort(broker.mqttPort())
+            .buildAsync();
+    impostor.connect().join();
+    impostor.disconnect().join();
+
+    await()
+        .atMost(BOUND)
+        .untilAsserted(() -> assertThat(status).contains("{\"state\":\"offline\"}"));
+    await().atMost(BOUND).until(() -> underTest.stats().connects() == 2);
+  }
+
+  @Test
+  void aPersistentSessionReceivesCommandsSentWhileTheDeviceWasOffline(HiveMqServer broker)
+      throws Exception {
+    String id = TestDevices.createOne();
+    List<String> responses = new CopyOnWriteArrayList<>();
+    Mqtt5AsyncClient operator =
+        observe(
+            broker,
+            "devices/" + id + "/commands/response",
+            (topic, payload) -> responses.add(payload));
+    List<String> handled = new CopyOnWriteArrayList<>();
+    try (DeviceClient firstRun =
+        device(id, broker).persistentSession(Duration.ofMinutes(5)).build()) {
+      firstRun.onCommand("reboot", command -> CommandResult.succeeded());
+      firstRun.connect().get(20, TimeUnit.SECONDS);
+      await().atMost(BOUND).until(() -> subscribed(operator, id, responses));
+    }
+    responses.clear();
+
+    command(operator, id, "{\"commandId\":\"while-offline\",\"name\":\"reboot\"}");
+    DeviceClient underTest =
+        track(device(id, broker).persistentSession(Duration.ofMinutes(5)).build());
+    underTest.onCommand(
+        "reboot",
+        command -> {
+          handled.add(command.commandId());
+          return CommandResult.succeeded();
+        });
+    underTest.connect().get(20, TimeUnit.SECONDS);
+
+    await().atMost(BOUND).untilAsserted(() -> assertThat(handled).contains("while-offline"));
+    await()
+        .atMost(BOUND)
+        .untilAsserted(
+            () ->
+                assertThat(responses)
+                    .contains("{\"commandId\":\"while-offline\",\"status\":\"succeeded\"}"));
+  }
+
+  /** Whether the device answers a probe command yet (its subscription is in place). */
+  private static boolean subscribed(Mqtt5AsyncClient operator, String id, List<String> responses) {
+    command(operator, id, "{\"commandId\":\"probe\",\"name\":\"reboot\"}");
+    return responses.stream().anyMatch(r -> r.contains("\"probe\""));
+  }
+
   private static void command(Mqtt5AsyncClient operator, String id, String json) {
     operator
         .publishWith()

@@ -127,7 +127,9 @@ public final class MqttDeviceClient implements DeviceClient {
               .applyExecutorConfig();
     }
     Mqtt5AsyncClient built = builder.buildAsync();
-    built.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::received, executor);
+    // ALL, not SUBSCRIBED: with a persistent session the broker delivers what it queued for
+    // the subscriptions of an earlier run before this one subscribed again.
+    built.publishes(MqttGlobalPublishFilter.ALL, this::received, executor);
     return built;
   }
 
