@@ -80,6 +80,7 @@ public final class MqttDeviceClient implements DeviceClient {
 
   private volatile ConnectionState state = ConnectionState.NEW;
   private boolean everConnected;
+  private long epoch;
   private long connects;
   private @Nullable Endpoint connectedTo;
   private @Nullable ScheduledFuture<?> heartbeats;
@@ -117,7 +118,7 @@ public final class MqttDeviceClient implements DeviceClient {
             .useMqttVersion5()
             .identifier(config.deviceId())
             .transportConfig(transport(endpoints.current()))
-            .addConnectedListener(context -> executor.execute(this::connected))
+            .addConnectedListener(context -> connected())
             .addDisconnectedListener(this::disconnected);
     if (config.executor() != null) {
       builder =
@@ -283,21 +284,39 @@ public final class MqttDeviceClient implements DeviceClient {
     }
   }
 
+  /**
+   * Runs on the client's network thread, so the state changes in the order the connection events
+   * happened; the rest (subscriptions, draining, callbacks) runs on the executor.
+   */
   private void connected() {
-    Endpoint endpoint;
+    long connection;
     synchronized (this) {
       if (state == ConnectionState.CLOSED) {
+        // A reconnect scheduled before close() went through: end it.
+        client.disconnect();
         return;
       }
       state = ConnectionState.CONNECTED;
       everConnected = true;
       connects++;
+      connection = ++epoch;
+      connectedTo = endpoints.current();
+    }
+    executor.execute(() -> afterConnect(connection));
+  }
+
+  private void afterConnect(long connection) {
+    Endpoint endpoint;
+    synchronized (this) {
+      if (epoch != connection) {
+        return; // already lost again; the next connect does this
+      }
       endpoint = endpoints.current();
-      connectedTo = endpoint;
+      // Under the lock, so a disconnect cannot slip in between the check and this.
+      outbox.connected();
     }
     firstConnect.complete(null);
     subscriptions.keySet().forEach(this::subscribeNow);
-    outbox.connected();
     heartbeat();
     config.listener().connected(endpoint);
   }
@@ -305,9 +324,10 @@ public final class MqttDeviceClient implements DeviceClient {
   private void disconnected(MqttClientDisconnectedContext context) {
     MqttClientReconnector reconnector = context.getReconnector();
     Throwable cause = context.getCause();
-    outbox.disconnected();
     Endpoint next;
     synchronized (this) {
+      epoch++;
+      outbox.disconnected();
       if (state == ConnectionState.CLOSED) {
         reconnector.reconnect(false);
         return;
