@@ -1,0 +1,57 @@
+package org.iotplatform.simulator;
+
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.iotplatform.simulator.stats.HeapMeter;
+import org.iotplatform.simulator.stats.SimulationStats;
+import org.iotplatform.simulator.stats.Summary;
+
+/** A simulation that runs until {@link #close()}. Thread-safe. */
+public final class RunningSimulation implements AutoCloseable {
+
+  private final List<SimulatedDevice> devices;
+  private final ScheduledExecutorService executor;
+  private final SimulationStats stats;
+  private final HeapMeter heap;
+
+  RunningSimulation(
+      List<SimulatedDevice> devices,
+      ScheduledExecutorService executor,
+      SimulationStats stats,
+      HeapMeter heap) {
+    this.devices = devices;
+    this.executor = executor;
+    this.stats = stats;
+    this.heap = heap;
+  }
+
+  /** The live counters and latencies. */
+  public SimulationStats stats() {
+    return stats;
+  }
+
+  /**
+   * The summary so far. If not all devices connected yet, the heap is measured now with those that
+   * did (a full GC).
+   */
+  public Summary summary() {
+    if (!heap.measured()) {
+      heap.loaded();
+    }
+    return stats.summary(heap);
+  }
+
+  /** Disconnects every device normally and stops the shared scheduler. */
+  @Override
+  public void close() {
+    // Devices first: closing a client may still need the scheduler for its callbacks.
+    devices.forEach(SimulatedDevice::close);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
