@@ -1,5 +1,7 @@
 package org.iotplatform.sdk;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,6 +15,6 @@ import java.util.Map;
 public record Command(String commandId, String name, Map<String, Object> params) {
 
   public Command {
-    params = Map.copyOf(params);
+    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 }

@@ -1,5 +1,7 @@
 package org.iotplatform.sdk;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +31,7 @@ public record CommandResult(Status status, @Nullable String message, Map<String,
   }
 
   public CommandResult {
-    result = Map.copyOf(result);
+    result = Collections.unmodifiableMap(new LinkedHashMap<>(result));
   }
 
   /** The command was done. */

@@ -47,6 +47,22 @@ public final class TelemetryMessage {
     return metrics;
   }
 
+  /**
+   * This message with {@code now} as its timestamp and {@code nextSequence} as its sequence number
+   * where it has none (the device client stamps messages when they are published, so a reading
+   * buffered offline keeps the time it was taken).
+   */
+  public TelemetryMessage stamped(Instant now, long nextSequence) {
+    if (timestamp != null && sequence != null) {
+      return this;
+    }
+    Builder builder = new Builder();
+    builder.timestamp = timestamp != null ? timestamp : now;
+    builder.sequence = sequence != null ? sequence : nextSequence;
+    builder.metrics.putAll(metrics);
+    return new TelemetryMessage(builder);
+  }
+
   /** The UTF-8 JSON payload, e.g. {@code {"ts":1732280000123,"seq":42,"metrics":{"t":23.4}}}. */
   public byte[] toPayload() {
     return toJson().getBytes(StandardCharsets.UTF_8);

@@ -109,6 +109,11 @@ public final class TestCertificates {
       return new Issued(pair.getPrivate(), sign(builder, key), certificate);
     }
 
+    /** Writes this CA's certificate as PEM to {@code file} (what devices trust). */
+    public Path writeCertificatePem(Path file) {
+      return writeText(file, pem("CERTIFICATE", encoded(certificate)));
+    }
+
     /** Trusts this CA's certificate only. */
     public TrustManagerFactory trustManagerFactory() {
       try {
@@ -171,6 +176,19 @@ public final class TestCertificates {
       }
     }
 
+    /** Writes the certificate followed by its issuer's as PEM to {@code file}. */
+    public Path writeCertificatePem(Path file) {
+      return writeText(
+          file, pem("CERTIFICATE", encoded(certificate)) + pem("CERTIFICATE", encoded(issuer)));
+    }
+
+    /**
+     * Writes the private key as unencrypted PKCS#8 PEM ({@code BEGIN PRIVATE KEY}) to {@code file}.
+     */
+    public Path writeKeyPem(Path file) {
+      return writeText(file, pem("PRIVATE KEY", key.getEncoded()));
+    }
+
     /** Writes a PKCS12 keystore (password {@link #STORE_PASSWORD}) to {@code file}. */
     public Path writeKeystore(Path file) {
       write(keystore(), file);
@@ -186,6 +204,32 @@ public final class TestCertificates {
         throw new IllegalStateException(e);
       }
       return store;
+    }
+  }
+
+  private static byte[] encoded(X509Certificate certificate) {
+    try {
+      return certificate.getEncoded();
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
+  }
+
+  private static Path writeText(Path file, String text) {
+    try {
+      return Files.writeString(file, text, java.nio.charset.StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

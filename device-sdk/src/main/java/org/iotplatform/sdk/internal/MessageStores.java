@@ -13,6 +13,11 @@ public final class MessageStores {
    * @throws org.iotplatform.sdk.InvalidConfigurationException if the directory cannot be used
    */
   public static MessageStore open(OfflineBuffer buffer) {
-    throw new UnsupportedOperationException("not yet");
+    if (buffer instanceof OfflineBuffer.InMemory memory) {
+      return new MemoryMessageStore(memory.maxMessages(), memory.overflow());
+    }
+    OfflineBuffer.OnDisk disk = (OfflineBuffer.OnDisk) buffer;
+    return DiskMessageStore.open(
+        disk.directory(), disk.maxBytes(), disk.overflow(), disk.syncEveryWrite());
   }
 }

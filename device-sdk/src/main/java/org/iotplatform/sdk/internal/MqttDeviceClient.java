@@ -1,23 +1,174 @@
 package org.iotplatform.sdk.internal;
 
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientSslConfig;
+import com.hivemq.client.mqtt.MqttClientSslConfigBuilder;
+import com.hivemq.client.mqtt.MqttClientTransportConfig;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
+import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
+import com.hivemq.client.mqtt.lifecycle.MqttClientReconnector;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
+import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5Connect;
+import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.reactivex.schedulers.Schedulers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.iotplatform.contracts.DeviceTopic;
+import org.iotplatform.sdk.Backoff;
+import org.iotplatform.sdk.ClientClosedException;
 import org.iotplatform.sdk.ClientStats;
 import org.iotplatform.sdk.CommandHandler;
 import org.iotplatform.sdk.ConnectionState;
 import org.iotplatform.sdk.DeviceClient;
+import org.iotplatform.sdk.Endpoint;
 import org.iotplatform.sdk.Heartbeat;
+import org.iotplatform.sdk.InvalidConfigurationException;
 import org.iotplatform.sdk.MessageHandler;
 import org.iotplatform.sdk.PublishReceipt;
 import org.iotplatform.sdk.Qos;
 import org.iotplatform.sdk.TelemetryMessage;
+import org.jspecify.annotations.Nullable;
 
-/** The device client on the HiveMQ MQTT client. */
+/**
+ * The device client on the HiveMQ MQTT client. The HiveMQ client's reconnector does the
+ * reconnecting; this class picks each delay (full jitter) and endpoint, and the {@link Outbox}
+ * decides what is sent when.
+ */
 public final class MqttDeviceClient implements DeviceClient {
 
+  private static final Logger LOG = Logger.getLogger(MqttDeviceClient.class.getName());
+  private static final byte[] OFFLINE =
+      "{\"state\":\"offline\"}".getBytes(StandardCharsets.US_ASCII);
+
+  /** Refusals of the device's credentials: trying again with the same ones cannot help. */
+  private static final Set<Mqtt5ConnAckReasonCode> CREDENTIALS_REFUSED =
+      Set.of(
+          Mqtt5ConnAckReasonCode.NOT_AUTHORIZED,
+          Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD,
+          Mqtt5ConnAckReasonCode.BANNED,
+          Mqtt5ConnAckReasonCode.BAD_AUTHENTICATION_METHOD,
+          Mqtt5ConnAckReasonCode.CLIENT_IDENTIFIER_NOT_VALID);
+
   private final ClientConfig config;
+  private final String prefix;
+  private final ScheduledExecutorService executor;
+  private final EndpointRing endpoints;
+  private final Outbox outbox;
+  private final CommandDispatcher commands;
+  private final Mqtt5AsyncClient client;
+  private final Map<String, MessageHandler> subscriptions = new ConcurrentHashMap<>();
+  private final AtomicLong sequence = new AtomicLong();
+  private final CompletableFuture<Void> firstConnect = new CompletableFuture<>();
+
+  private volatile ConnectionState state = ConnectionState.NEW;
+  private boolean everConnected;
+  private long connects;
+  private @Nullable Endpoint connectedTo;
+  private @Nullable ScheduledFuture<?> heartbeats;
 
   public MqttDeviceClient(ClientConfig config) {
     this.config = config;
+    this.prefix = DeviceTopic.prefix(config.deviceId());
+    this.executor = config.executor() != null ? config.executor() : SdkExecutors.shared();
+    this.endpoints = new EndpointRing(config.endpoints(), config.deviceId());
+    this.outbox =
+        new Outbox(
+            MessageStores.open(config.offlineBuffer()),
+            this::send,
+            executor,
+            config.maxInFlight(),
+            retryBackoff(config.backoff()));
+    this.commands =
+        new CommandDispatcher(
+            response -> publish(CommandDispatcher.RESPONSES, response, Qos.AT_LEAST_ONCE));
+    this.client = buildClient();
+  }
+
+  /** A retry while connected (the platform busy) grows like a reconnect, to at most 30 s. */
+  private static Backoff retryBackoff(Backoff reconnect) {
+    Duration cap = Duration.ofSeconds(30);
+    if (reconnect.cap().compareTo(cap) < 0 || reconnect.initial().compareTo(cap) > 0) {
+      return reconnect;
+    }
+    return new Backoff(reconnect.initial(), cap);
+  }
+
+  private Mqtt5AsyncClient buildClient() {
+    Mqtt5ClientBuilder builder =
+        MqttClient.builder()
+            .useMqttVersion5()
+            .identifier(config.deviceId())
+            .transportConfig(transport(endpoints.current()))
+            .addConnectedListener(context -> executor.execute(this::connected))
+            .addDisconnectedListener(this::disconnected);
+    if (config.executor() != null) {
+      builder =
+          builder
+              .executorConfig()
+              .applicationScheduler(Schedulers.from(executor))
+              .applyExecutorConfig();
+    }
+    Mqtt5AsyncClient built = builder.buildAsync();
+    built.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::received, executor);
+    return built;
+  }
+
+  private MqttClientTransportConfig transport(Endpoint endpoint) {
+    var transport =
+        MqttClientTransportConfig.builder().serverHost(endpoint.host()).serverPort(endpoint.port());
+    TlsMaterial tls = config.tls();
+    if (tls != null) {
+      MqttClientSslConfigBuilder ssl = MqttClientSslConfig.builder();
+      if (tls.keyManagers() != null) {
+        ssl = ssl.keyManagerFactory(tls.keyManagers());
+      }
+      if (tls.trustManagers() != null) {
+        ssl = ssl.trustManagerFactory(tls.trustManagers());
+      }
+      transport = transport.sslConfig(ssl.build());
+    }
+    return transport.build();
+  }
+
+  private Mqtt5Connect connectMessage() {
+    Mqtt5ConnectBuilder builder =
+        Mqtt5Connect.builder()
+            .cleanStart(config.sessionExpiry().isZero())
+            .sessionExpiryInterval(config.sessionExpiry().toSeconds())
+            .keepAlive((int) config.keepAlive().toSeconds())
+            .willPublish()
+            .topic(prefix + DeviceTopic.STATUS)
+            .qos(MqttQos.AT_LEAST_ONCE)
+            .payload(OFFLINE)
+            .applyWillPublish();
+    String token = config.token();
+    if (token != null) {
+      builder =
+          builder
+              .simpleAuth()
+              .username(config.deviceId())
+              .password(token.getBytes(StandardCharsets.UTF_8))
+              .applySimpleAuth();
+    }
+    return builder.build();
   }
 
   @Override
@@ -26,8 +177,19 @@ public final class MqttDeviceClient implements DeviceClient {
   }
 
   @Override
-  public CompletableFuture<Void> connect() {
-    throw new UnsupportedOperationException("not yet");
+  public synchronized CompletableFuture<Void> connect() {
+    if (state == ConnectionState.NEW) {
+      state = ConnectionState.CONNECTING;
+      Duration interval = config.heartbeatInterval();
+      if (interval != null) {
+        heartbeats =
+            executor.scheduleAtFixedRate(
+                this::heartbeat, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
+      }
+      // A failed attempt also reaches the disconnected listener, which retries or gives up.
+      client.connect(connectMessage());
+    }
+    return firstConnect;
   }
 
   @Override
@@ -37,39 +199,228 @@ public final class MqttDeviceClient implements DeviceClient {
 
   @Override
   public CompletableFuture<PublishReceipt> publish(TelemetryMessage message, Qos qos) {
-    throw new UnsupportedOperationException("not yet");
+    TelemetryMessage stamped =
+        message.timestamp() != null && message.sequence() != null
+            ? message
+            : message.stamped(Instant.now(), sequence.incrementAndGet());
+    return outbox.add(DeviceTopic.TELEMETRY, qos, stamped.toPayload(), stamped.sequence());
   }
 
   @Override
   public CompletableFuture<PublishReceipt> publish(String subtopic, byte[] payload, Qos qos) {
-    throw new UnsupportedOperationException("not yet");
+    checkSubtopic(subtopic, false);
+    return outbox.add(subtopic, qos, payload, null);
   }
 
   @Override
   public CompletableFuture<PublishReceipt> reportStatus(Heartbeat heartbeat) {
-    throw new UnsupportedOperationException("not yet");
+    if (state != ConnectionState.CONNECTED) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException(
+              "device " + config.deviceId() + " is not connected; heartbeats are not buffered"));
+    }
+    return client
+        .publishWith()
+        .topic(prefix + DeviceTopic.STATUS)
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .payload(heartbeat.toPayload())
+        .send()
+        .thenApply(result -> new PublishReceipt(DeviceTopic.STATUS, Qos.AT_LEAST_ONCE, null));
   }
 
   @Override
   public void subscribe(String subtopicFilter, MessageHandler handler) {
-    throw new UnsupportedOperationException("not yet");
+    checkSubtopic(subtopicFilter, true);
+    subscriptions.put(subtopicFilter, handler);
+    if (state == ConnectionState.CONNECTED) {
+      subscribeNow(subtopicFilter);
+    }
   }
 
   @Override
   public void onCommand(String name, CommandHandler handler) {
-    throw new UnsupportedOperationException("not yet");
+    if (commands.register(name, handler)) {
+      subscribe(CommandDispatcher.COMMANDS, (subtopic, payload) -> commands.dispatch(payload));
+    }
   }
 
   @Override
   public ConnectionState state() {
-    return ConnectionState.NEW;
+    return state;
   }
 
   @Override
-  public ClientStats stats() {
-    return new ClientStats(0, 0, 0, 0, 0, 0);
+  public synchronized ClientStats stats() {
+    return new ClientStats(
+        outbox.buffered(),
+        outbox.published(),
+        outbox.delivered(),
+        outbox.refused(),
+        outbox.dropped(),
+        connects);
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    synchronized (this) {
+      if (state == ConnectionState.CLOSED) {
+        return;
+      }
+      state = ConnectionState.CLOSED;
+      if (heartbeats != null) {
+        heartbeats.cancel(false);
+      }
+    }
+    outbox.close();
+    firstConnect.completeExceptionally(new ClientClosedException("the client was closed"));
+    try {
+      // A normal DISCONNECT: the broker discards the last will. Also ends a pending reconnect.
+      client.disconnect().get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.log(Level.FINE, "disconnect of {0}: {1}", new Object[] {config.deviceId(), e});
+    }
+  }
+
+  private void connected() {
+    Endpoint endpoint;
+    synchronized (this) {
+      if (state == ConnectionState.CLOSED) {
+        return;
+      }
+      state = ConnectionState.CONNECTED;
+      everConnected = true;
+      connects++;
+      endpoint = endpoints.current();
+      connectedTo = endpoint;
+    }
+    firstConnect.complete(null);
+    subscriptions.keySet().forEach(this::subscribeNow);
+    outbox.connected();
+    heartbeat();
+    config.listener().connected(endpoint);
+  }
+
+  private void disconnected(MqttClientDisconnectedContext context) {
+    MqttClientReconnector reconnector = context.getReconnector();
+    Throwable cause = context.getCause();
+    outbox.disconnected();
+    Endpoint next;
+    synchronized (this) {
+      if (state == ConnectionState.CLOSED) {
+        reconnector.reconnect(false);
+        return;
+      }
+      if (!everConnected && credentialsRefused(cause)) {
+        reconnector.reconnect(false);
+        state = ConnectionState.CLOSED;
+        giveUp(cause);
+        return;
+      }
+      boolean lostConnection = state == ConnectionState.CONNECTED;
+      state = ConnectionState.CONNECTING;
+      connectedTo = null;
+      // A lost connection is tried again where it was; a failed attempt moves on to the next.
+      next = lostConnection ? endpoints.current() : endpoints.next();
+    }
+    Duration delay = config.backoff().delay(reconnector.getAttempts(), ThreadLocalRandom.current());
+    reconnector
+        .reconnect(true)
+        .transportConfig(transport(next))
+        .delay(delay.toNanos(), TimeUnit.NANOSECONDS);
+    executor.execute(() -> config.listener().disconnected(cause, delay));
+  }
+
+  private void giveUp(Throwable cause) {
+    if (heartbeats != null) {
+      heartbeats.cancel(false);
+    }
+    executor.execute(
+        () -> {
+          outbox.close();
+          firstConnect.completeExceptionally(
+              new InvalidConfigurationException(
+                  "the platform refused the credentials of device "
+                      + config.deviceId()
+                      + ": "
+                      + cause.getMessage(),
+                  cause));
+        });
+  }
+
+  private static boolean credentialsRefused(Throwable cause) {
+    return cause instanceof Mqtt5ConnAckException refused
+        && CREDENTIALS_REFUSED.contains(refused.getMqttMessage().getReasonCode());
+  }
+
+  private CompletableFuture<SendOutcome> send(StoredMessage message) {
+    return client
+        .publishWith()
+        .topic(prefix + message.subtopic())
+        .qos(message.qos() == 1 ? MqttQos.AT_LEAST_ONCE : MqttQos.AT_MOST_ONCE)
+        .payload(message.payload())
+        .send()
+        .handle(PublishOutcomes::of);
+  }
+
+  private void heartbeat() {
+    var status = config.heartbeat();
+    if (status != null && state == ConnectionState.CONNECTED) {
+      reportStatus(status.get())
+          .exceptionally(
+              e -> {
+                LOG.log(Level.FINE, "heartbeat of {0} not sent: {1}", new Object[] {deviceId(), e});
+                return null;
+              });
+    }
+  }
+
+  private void subscribeNow(String subtopicFilter) {
+    client
+        .subscribeWith()
+        .topicFilter(prefix + subtopicFilter)
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .send()
+        .whenComplete(
+            (ack, error) -> {
+              if (error != null) {
+                LOG.log(
+                    Level.WARNING,
+                    "device {0} could not subscribe to {1}: {2}",
+                    new Object[] {deviceId(), subtopicFilter, error.getMessage()});
+              }
+            });
+  }
+
+  private void received(Mqtt5Publish publish) {
+    String topic = publish.getTopic().toString();
+    if (!topic.startsWith(prefix)) {
+      return;
+    }
+    String subtopic = topic.substring(prefix.length());
+    byte[] payload = publish.getPayloadAsBytes();
+    subscriptions.forEach(
+        (filter, handler) -> {
+          if (MqttTopicFilter.of(prefix + filter).matches(publish.getTopic())) {
+            try {
+              handler.onMessage(subtopic, payload);
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "a message handler of " + deviceId() + " failed", e);
+            }
+          }
+        });
+  }
+
+  private static void checkSubtopic(String subtopic, boolean filter) {
+    if (subtopic.isEmpty() || subtopic.startsWith("/")) {
+      throw new IllegalArgumentException("a subtopic is not empty and has no leading '/'");
+    }
+    if (!filter && (subtopic.contains("+") || subtopic.contains("#"))) {
+      throw new IllegalArgumentException("a publish subtopic has no wildcards: " + subtopic);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "DeviceClient[" + config.deviceId() + ", " + state + ", " + connectedTo + "]";
+  }
 }
