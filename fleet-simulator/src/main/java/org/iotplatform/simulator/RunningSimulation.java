@@ -1,7 +1,8 @@
 package org.iotplatform.simulator;
 
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.iotplatform.simulator.stats.HeapMeter;
 import org.iotplatform.simulator.stats.SimulationStats;
@@ -11,13 +12,13 @@ import org.iotplatform.simulator.stats.Summary;
 public final class RunningSimulation implements AutoCloseable {
 
   private final List<SimulatedDevice> devices;
-  private final ScheduledExecutorService executor;
+  private final ScheduledThreadPoolExecutor executor;
   private final SimulationStats stats;
   private final HeapMeter heap;
 
   RunningSimulation(
       List<SimulatedDevice> devices,
-      ScheduledExecutorService executor,
+      ScheduledThreadPoolExecutor executor,
       SimulationStats stats,
       HeapMeter heap) {
     this.devices = devices;
@@ -47,6 +48,9 @@ public final class RunningSimulation implements AutoCloseable {
   public void close() {
     // Devices first: closing a client may still need the scheduler for its callbacks.
     devices.forEach(SimulatedDevice::close);
+    // A closed client's connect attempt may still fail afterwards and hand its callback to the
+    // scheduler: nobody waits for it any more, so it is dropped instead of reported as rejected.
+    executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
     executor.shutdownNow();
     try {
       executor.awaitTermination(10, TimeUnit.SECONDS);
