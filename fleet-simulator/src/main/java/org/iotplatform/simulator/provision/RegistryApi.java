@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class RegistryApi {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  // A bulk import of 10,000 devices is written in batches while it is read: give it longer.
+  private static final Duration BULK_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
 
   private final URI registry;
@@ -59,7 +61,8 @@ final class RegistryApi {
         deviceIds.stream()
             .map(id -> json.writeValueAsString(Map.of("id", id, "type", type)))
             .collect(Collectors.joining("\n", "", "\n"));
-    HttpResponse<String> response = send("/api/v1/devices:bulk", "application/x-ndjson", body);
+    HttpResponse<String> response =
+        send("/api/v1/devices:bulk", "application/x-ndjson", body, BULK_TIMEOUT);
     if (response.statusCode() != 200) {
       throw failed("importing " + deviceIds.size() + " devices", response);
     }
@@ -110,9 +113,14 @@ final class RegistryApi {
   }
 
   private HttpResponse<String> send(String path, String contentType, String body) {
+    return send(path, contentType, body, TIMEOUT);
+  }
+
+  private HttpResponse<String> send(
+      String path, String contentType, String body, Duration timeout) {
     HttpRequest request =
         HttpRequest.newBuilder(registry.resolve(path))
-            .timeout(TIMEOUT)
+            .timeout(timeout)
             .header("Authorization", "Bearer " + operatorToken())
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofString(body))
