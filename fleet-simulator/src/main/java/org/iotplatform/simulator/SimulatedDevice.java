@@ -71,7 +71,8 @@ final class SimulatedDevice {
         .connect()
         .whenComplete(
             (connected, failure) -> {
-              if (failure != null) {
+              // Closed before it ever connected (an outage, the end of the run): no error.
+              if (failure != null && !(unwrap(failure) instanceof ClientClosedException)) {
                 stats.error(unwrap(failure));
               }
             });

@@ -92,6 +92,9 @@ class FleetSimulationIT {
               () ->
                   assertThat(underTest.stats().connects()).isGreaterThanOrEqualTo(3L * ids.size()));
       assertThat(underTest.stats().connectedNow()).isBetween(0, ids.size());
+      assertThat(underTest.stats().firstError())
+          .as("a client closed while connecting is no error")
+          .isNull();
     }
   }
 
