@@ -247,9 +247,11 @@ final class SimulateCommand implements Callable<Integer> {
       // The JVM is exiting already; the hook has run or runs.
     }
     if (running.stats().connects() == 0) {
-      err.println(
-          "no device could connect"
-              + (running.stats().firstError() == null ? "" : ": " + running.stats().firstError()));
+      String reason =
+          running.stats().firstError() != null
+              ? running.stats().firstError()
+              : running.stats().firstConnectFailure();
+      err.println("no device could connect" + (reason == null ? "" : ": " + reason));
       return EXIT_NONE_CONNECTED;
     }
     return 0;

@@ -201,6 +201,8 @@ final class SimulatedDevice {
     public void disconnected(Throwable cause, Duration reconnectIn) {
       if (up.compareAndSet(true, false)) {
         stats.disconnected();
+      } else {
+        stats.connectAttemptFailed(cause);
       }
     }
 

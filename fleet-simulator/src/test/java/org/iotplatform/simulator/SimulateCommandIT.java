@@ -97,7 +97,7 @@ class SimulateCommandIT {
             "2s");
 
     assertThat(exit).isEqualTo(SimulateCommand.EXIT_NONE_CONNECTED);
-    assertThat(err.toString()).contains("no device could connect");
+    assertThat(err.toString()).contains("no device could connect: ").contains("refused");
     assertThat(out.toString()).contains("SIMULATOR SUMMARY devices=1 connected=0");
   }
 

@@ -158,7 +158,13 @@ final class RegistryApi {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new ProvisioningException(
-          what + " at " + registry + " failed: " + e.getMessage() + " (is the registry up?)", e);
+          what
+              + " at "
+              + registry
+              + " failed: "
+              + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+              + " (is the registry up?)",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProvisioningException(what + " was interrupted", e);

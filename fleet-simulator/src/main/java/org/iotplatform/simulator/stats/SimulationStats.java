@@ -21,6 +21,7 @@ public final class SimulationStats {
   private final AtomicInteger connected = new AtomicInteger();
   private final LongAdder connects = new LongAdder();
   private final AtomicReference<@Nullable String> firstError = new AtomicReference<>();
+  private final AtomicReference<@Nullable String> firstConnectFailure = new AtomicReference<>();
   private final LongAdder sent = new LongAdder();
   private final LongAdder acked = new LongAdder();
   private final LongAdder errors = new LongAdder();
@@ -66,7 +67,20 @@ public final class SimulationStats {
   /** A publish or a connect failed; the first failure's message is kept. */
   public void error(Throwable failure) {
     errors.increment();
-    firstError.compareAndSet(null, String.valueOf(failure.getMessage()));
+    firstError.compareAndSet(null, describe(failure));
+  }
+
+  /**
+   * A connection attempt failed (the client retries by itself, so it is no error); the first cause
+   * is kept, to say why a fleet cannot connect.
+   */
+  public void connectAttemptFailed(Throwable cause) {
+    firstConnectFailure.compareAndSet(null, describe(cause));
+  }
+
+  /** Why the first failed connection attempt failed, if one did. */
+  public @Nullable String firstConnectFailure() {
+    return firstConnectFailure.get();
   }
 
   /** The message of the first failure, if there was one. */
@@ -141,6 +155,10 @@ public final class SimulationStats {
         millis(total.getMaxValue()),
         heap.loadedBytes() < 0 ? -1 : heap.loadedBytes() / (1024.0 * 1024.0),
         added < 0 || devices == 0 ? -1 : added / 1024.0 / devices);
+  }
+
+  private static String describe(Throwable failure) {
+    return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getName();
   }
 
   private Histogram drain() {
