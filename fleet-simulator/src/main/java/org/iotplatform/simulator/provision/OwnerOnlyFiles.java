@@ -1,0 +1,61 @@
+package org.iotplatform.simulator.provision;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Writes the devices' secrets (tokens, private keys) so that nobody but the owner can read them,
+ * not even while they are being written.
+ */
+final class OwnerOnlyFiles {
+
+  private OwnerOnlyFiles() {}
+
+  /** Creates {@code dir} (mode 0700) and its parents (default mode) unless it exists. */
+  static Path directory(Path dir) {
+    try {
+      Path parent = dir.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectory(dir, permissions(dir, "rwx------"));
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir, e);
+    }
+  }
+
+  /**
+   * Writes {@code content} whole under a temporary name (mode 0600 from its creation), then renames
+   * it: a crash never leaves a truncated secret behind.
+   */
+  static void write(Path file, byte[] content) {
+    // One file per device and one thread per device: the temporary name is the file's own.
+    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      Files.deleteIfExists(temporary);
+      Files.createFile(temporary, permissions(file, "rw-------"));
+      Files.write(temporary, content);
+      Files.move(
+          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static FileAttribute<?>[] permissions(Path path, String permissions) {
+    if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return new FileAttribute<?>[0];
+    }
+    return new FileAttribute<?>[] {
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))
+    };
+  }
+}
