@@ -43,8 +43,9 @@ class ArchitectureTest {
           Map.entry("alerts", Set.of("web")),
           Map.entry("query", Set.of("web")),
           Map.entry("sdk", Set.of()),
+          Map.entry("simulator", Set.of("sdk")),
           Map.entry("edge", Set.of("sdk", "web")),
-          Map.entry("devstack", Set.of("servers", "bridge", "flink", "sdk")));
+          Map.entry("devstack", Set.of("servers", "bridge", "flink", "sdk", "simulator")));
 
   private static final Set<String> TEST_ONLY_ALLOWED = Set.of("testsupport", "servers");
 

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -265,10 +266,12 @@ public final class MqttDeviceClient implements DeviceClient {
 
   @Override
   public void close() {
+    boolean wasConnected;
     synchronized (this) {
       if (state == ConnectionState.CLOSED) {
         return;
       }
+      wasConnected = state == ConnectionState.CONNECTED;
       state = ConnectionState.CLOSED;
       if (heartbeats != null) {
         heartbeats.cancel(false);
@@ -276,11 +279,29 @@ public final class MqttDeviceClient implements DeviceClient {
     }
     outbox.close();
     firstConnect.completeExceptionally(new ClientClosedException("the client was closed"));
+    CompletableFuture<Void> disconnect = client.disconnect();
+    if (!wasConnected) {
+      return; // ends a pending reconnect; there is no DISCONNECT to wait for
+    }
     try {
-      // A normal DISCONNECT: the broker discards the last will. Also ends a pending reconnect.
-      client.disconnect().get(5, TimeUnit.SECONDS);
+      // A normal DISCONNECT, sent before close() returns: the broker discards the last will.
+      disconnect.get(2, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.log(Level.FINE, "disconnect of {0}: {1}", new Object[] {config.deviceId(), e});
+    }
+  }
+
+  /**
+   * Runs {@code task} on the executor; a caller's executor that was shut down after this client was
+   * closed drops it silently.
+   */
+  private void callback(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      if (state != ConnectionState.CLOSED) {
+        throw e;
+      }
     }
   }
 
@@ -302,7 +323,7 @@ public final class MqttDeviceClient implements DeviceClient {
       connection = ++epoch;
       connectedTo = endpoints.current();
     }
-    executor.execute(() -> afterConnect(connection));
+    callback(() -> afterConnect(connection));
   }
 
   private void afterConnect(long connection) {
@@ -349,14 +370,14 @@ public final class MqttDeviceClient implements DeviceClient {
         .reconnect(true)
         .transportConfig(transport(next))
         .delay(delay.toNanos(), TimeUnit.NANOSECONDS);
-    executor.execute(() -> config.listener().disconnected(cause, delay));
+    callback(() -> config.listener().disconnected(cause, delay));
   }
 
   private void giveUp(Throwable cause) {
     if (heartbeats != null) {
       heartbeats.cancel(false);
     }
-    executor.execute(
+    callback(
         () -> {
           outbox.close();
           firstConnect.completeExceptionally(
