@@ -1,6 +1,7 @@
 package org.iotplatform.devstack;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,6 +127,25 @@ final class DevStack implements AutoCloseable {
     for (ServiceProcess service : services) {
       service.awaitHealthy(SERVICE_START_TIMEOUT, () -> closed);
     }
+    startFleet();
+  }
+
+  private void startFleet() {
+    if (!options.services() || options.fleetDevices() == 0) {
+      return;
+    }
+    Optional<String> adminKey = adminApiKey();
+    if (adminKey.isEmpty()) {
+      LOG.warn("no admin API key in {}: the simulated fleet does not run", options.adminKeyFile());
+      return;
+    }
+    register(
+        DemoFleet.start(
+            options.fleetDevices(),
+            URI.create("http://127.0.0.1:" + options.ports().registry()),
+            adminKey.get(),
+            options.simulatorDir(),
+            options.ports().mqtt()));
   }
 
   /** Whether {@link #close()} has been called. */
@@ -147,6 +167,13 @@ final class DevStack implements AutoCloseable {
     endpoints.put("InfluxDB (v1 API)", influx.url());
     endpoints.put("PostgreSQL", postgres.jdbcUrl("postgres") + " (user " + postgres.user() + ")");
     endpoints.put("Redis", redis.uri());
+    if (options.services() && options.fleetDevices() > 0) {
+      endpoints.put(
+          "Simulated fleet",
+          options.fleetDevices()
+              + " devices (demo-thermostat-00001, demo-meter-00001, ...) every 5 s;"
+              + " --no-fleet turns it off");
+    }
     endpoints.put("Logs", logDir().toString());
     return endpoints;
   }

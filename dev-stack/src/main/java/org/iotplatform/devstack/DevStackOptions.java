@@ -15,6 +15,8 @@ import java.util.stream.Stream;
  * @param ports the ports of every part
  * @param services whether to start the Spring Boot services
  * @param flink whether to run the Flink jobs
+ * @param fleetDevices how many simulated devices publish ({@link DemoFleet}); 0 for none, and none
+ *     without the services (the registry provisions them)
  * @param serviceJvmOptions JVM options of each service's JVM
  */
 record DevStackOptions(
@@ -23,7 +25,11 @@ record DevStackOptions(
     StackPorts ports,
     boolean services,
     boolean flink,
+    int fleetDevices,
     List<String> serviceJvmOptions) {
+
+  /** How many simulated devices {@code ./iot up} runs unless told otherwise. */
+  static final int DEFAULT_FLEET_DEVICES = 12;
 
   /**
    * Small heaps and the C1 compiler only: a dev machine runs six services beside the brokers, and
@@ -42,6 +48,9 @@ record DevStackOptions(
   static final String ADMIN_KEY_FILE_NAME = "admin-api-key";
 
   DevStackOptions {
+    if (fleetDevices < 0) {
+      throw new IllegalArgumentException("the fleet cannot have " + fleetDevices + " devices");
+    }
     serviceJvmOptions = List.copyOf(serviceJvmOptions);
   }
 
@@ -51,6 +60,11 @@ record DevStackOptions(
    */
   Path caDir() {
     return varDir.resolve("ca");
+  }
+
+  /** The simulated fleet's cached device credentials. */
+  Path simulatorDir() {
+    return varDir.resolve("simulator");
   }
 
   /** The registry's files: its JWT signing key ({@code jwt/}) and the admin API key. */

@@ -69,6 +69,15 @@ public final class IotUp implements Callable<Integer> {
   private boolean noFlink;
 
   @Option(
+      names = "--fleet",
+      description =
+          "How many simulated devices publish, so the dashboard is alive (default: ${DEFAULT-VALUE}).")
+  private int fleet = DevStackOptions.DEFAULT_FLEET_DEVICES;
+
+  @Option(names = "--no-fleet", description = "Run no simulated devices (same as --fleet 0).")
+  private boolean noFleet;
+
+  @Option(
       names = "--exit-when-ready",
       hidden = true,
       description = "Stop again as soon as everything is up (for benchmarks and tests).")
@@ -89,6 +98,7 @@ public final class IotUp implements Callable<Integer> {
             ports(),
             !noServices,
             !noFlink,
+            noFleet ? 0 : fleet,
             DevStackOptions.DEFAULT_SERVICE_JVM_OPTIONS);
     DevStack stack = new DevStack(options);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -35,6 +35,7 @@ import org.assertj.core.api.Condition;
 import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.sdk.TelemetryMessage;
 import org.iotplatform.servers.FreePorts;
+import org.iotplatform.simulator.profile.ProfileKind;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,7 @@ class DevStackIT {
             freePorts(),
             true,
             true,
+            3,
             DevStackOptions.DEFAULT_SERVICE_JVM_OPTIONS);
     String deviceId = "devstack-it-1";
     Instant readAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -120,6 +122,17 @@ class DevStackIT {
       await()
           .atMost(PIPELINE_BOUND)
           .untilAsserted(() -> assertThat(get(query, token)).contains("\"value\":21.5"));
+      // The simulated fleet: provisioned through the registry, its readings stored and served.
+      String fleetQuery =
+          "http://127.0.0.1:%d/api/v1/devices/%s/telemetry?metric=temperature&from=%s&to=%s"
+              .formatted(
+                  options.ports().queryApi(),
+                  DemoFleet.firstDeviceId(ProfileKind.THERMOSTAT),
+                  Instant.now().minusSeconds(600),
+                  Instant.now().plusSeconds(600));
+      await()
+          .atMost(PIPELINE_BOUND)
+          .untilAsserted(() -> assertThat(get(fleetQuery, token)).contains("\"value\":"));
     }
 
     assertThat(children).noneMatch(ProcessHandle::isAlive);
@@ -147,6 +160,7 @@ class DevStackIT {
             freePorts(),
             true,
             true,
+            0,
             DevStackOptions.DEFAULT_SERVICE_JVM_OPTIONS);
     String deviceId = "devstack-it-certificate";
     Instant readAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -206,6 +220,7 @@ class DevStackIT {
             freePorts(),
             true,
             false,
+            0,
             DevStackOptions.DEFAULT_SERVICE_JVM_OPTIONS);
     DevStack underTest = new DevStack(options);
     CompletableFuture<Void> starting = CompletableFuture.runAsync(underTest::start);

@@ -68,6 +68,12 @@ public final class MqttDeviceClient implements DeviceClient {
           Mqtt5ConnAckReasonCode.BAD_AUTHENTICATION_METHOD,
           Mqtt5ConnAckReasonCode.CLIENT_IDENTIFIER_NOT_VALID);
 
+  /**
+   * How long refused credentials are retried before the first connect gives up: a device
+   * provisioned a moment ago is refused until the broker has learnt its new credential.
+   */
+  static final Duration CREDENTIALS_GRACE = Duration.ofSeconds(10);
+
   private final ClientConfig config;
   private final String prefix;
   private final ScheduledExecutorService executor;
@@ -82,6 +88,7 @@ public final class MqttDeviceClient implements DeviceClient {
   private volatile ConnectionState state = ConnectionState.NEW;
   private boolean everConnected;
   private long epoch;
+  private long connectStarted;
   private long connects;
   private @Nullable Endpoint connectedTo;
   private @Nullable ScheduledFuture<?> heartbeats;
@@ -184,6 +191,7 @@ public final class MqttDeviceClient implements DeviceClient {
   public synchronized CompletableFuture<Void> connect() {
     if (state == ConnectionState.NEW) {
       state = ConnectionState.CONNECTING;
+      connectStarted = System.nanoTime();
       Duration interval = config.heartbeatInterval();
       if (interval != null) {
         heartbeats =
@@ -353,7 +361,9 @@ public final class MqttDeviceClient implements DeviceClient {
         reconnector.reconnect(false);
         return;
       }
-      if (!everConnected && credentialsRefused(cause)) {
+      if (!everConnected
+          && credentialsRefused(cause)
+          && System.nanoTime() - connectStarted >= CREDENTIALS_GRACE.toNanos()) {
         reconnector.reconnect(false);
         state = ConnectionState.CLOSED;
         giveUp(cause);
