@@ -33,9 +33,18 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
 import org.assertj.core.api.Condition;
 import org.iotplatform.contracts.DeviceTopic;
+import org.iotplatform.sdk.Endpoint;
 import org.iotplatform.sdk.TelemetryMessage;
 import org.iotplatform.servers.FreePorts;
+import org.iotplatform.simulator.DeviceCredential;
+import org.iotplatform.simulator.FleetSimulation;
+import org.iotplatform.simulator.RunningSimulation;
+import org.iotplatform.simulator.SimulationConfig;
 import org.iotplatform.simulator.profile.ProfileKind;
+import org.iotplatform.simulator.provision.CredentialKind;
+import org.iotplatform.simulator.provision.CredentialStore;
+import org.iotplatform.simulator.provision.ProvisioningPlan;
+import org.iotplatform.simulator.provision.RegistryProvisioner;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,6 +217,41 @@ class DevStackIT {
       await()
           .atMost(PIPELINE_BOUND)
           .untilAsserted(() -> assertThat(get(query, token)).contains("\"value\":22.5"));
+
+      // The fleet simulator's route: certificates from CSRs through the registry's REST API, the
+      // SDK presenting them over TLS.
+      URI registryUri = URI.create(registry);
+      List<DeviceCredential> credentials =
+          new RegistryProvisioner(
+                  registryUri,
+                  Files.readString(options.adminKeyFile()).strip(),
+                  CredentialStore.forRegistry(varDir.resolve("simulator"), registryUri),
+                  2)
+              .provision(
+                  new ProvisioningPlan(
+                      FleetSimulation.deviceIds("devstack-it-x509-", 2),
+                      "devstack-x509",
+                      ProfileKind.METER.units(),
+                      CredentialKind.CERTIFICATE,
+                      false));
+      SimulationConfig fleet =
+          SimulationConfig.defaults(List.of(new Endpoint("127.0.0.1", options.ports().mqttTls())))
+              .withTlsCa(caCertificate(options))
+              .withProfile(ProfileKind.METER)
+              .withInterval(Duration.ofSeconds(1))
+              .withRamp(Duration.ZERO);
+      try (RunningSimulation running = new FleetSimulation(fleet, credentials).start()) {
+        String meterQuery =
+            "http://127.0.0.1:%d/api/v1/devices/devstack-it-x509-00002/telemetry?metric=voltage&from=%s&to=%s"
+                .formatted(
+                    options.ports().queryApi(),
+                    Instant.now().minusSeconds(60),
+                    Instant.now().plusSeconds(600));
+        await()
+            .atMost(PIPELINE_BOUND)
+            .untilAsserted(() -> assertThat(get(meterQuery, token)).contains("\"value\":"));
+        assertThat(running.stats().firstError()).as("first error of the fleet").isNull();
+      }
     }
   }
 
