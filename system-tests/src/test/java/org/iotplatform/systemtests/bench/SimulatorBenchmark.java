@@ -3,6 +3,7 @@ package org.iotplatform.systemtests.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,8 +44,8 @@ import org.junit.jupiter.api.Test;
  * a JVM of its own ({@link BrokerProcess}), so the figures are the simulator's as far as two shared
  * cores allow; the simulator runs here through {@link FleetSimulation} with made-up tokens, QoS 1,
  * no spikes or outages. Tuning: {@code -Dbench.sim.connections=10000 -Dbench.sim.devices=10000
- * -Dbench.sim.intervals=2s,1s,500ms,250ms,100ms -Dbench.sim.ramp=20s -Dbench.sim.window=20s} (an
- * empty interval list skips the msg/s part).
+ * -Dbench.sim.intervals=2s,1s,750ms,500ms,250ms,100ms -Dbench.sim.ramp=20s -Dbench.sim.window=20s}
+ * (an empty interval list skips the msg/s part).
  */
 class SimulatorBenchmark {
 
@@ -61,13 +62,15 @@ class SimulatorBenchmark {
     int devices = Integer.getInteger("bench.sim.devices", 10_000);
     List<Duration> intervals =
         Arrays.stream(
-                System.getProperty("bench.sim.intervals", "2s,1s,500ms,250ms,100ms").split(","))
+                System.getProperty("bench.sim.intervals", "2s,1s,750ms,500ms,250ms,100ms")
+                    .split(","))
             .filter(text -> !text.isBlank())
             .map(Durations::parse)
             .toList();
     Duration ramp = Durations.parse(System.getProperty("bench.sim.ramp", "20s"));
     Duration window = Durations.parse(System.getProperty("bench.sim.window", "20s"));
 
+    String loadBefore = loadAverage();
     try (BrokerProcess broker = BrokerProcess.start("simulator-bare", null, OUT)) {
       ProcessCpu brokerCpu = ProcessCpu.broker();
       Endpoint endpoint = new Endpoint("127.0.0.1", broker.port());
@@ -102,7 +105,7 @@ class SimulatorBenchmark {
         Window measured = rate.window();
         double share = measured.ackedPerSecond() / rate.offered();
         row(
-            "| %,d | %d ms | %,.0f | %,.0f | %,.0f | %.0f %% | %.1f | %.1f | %d | %d | %s | %s |"
+            "| %,d | %d ms | %,.0f | %,.0f | %,.0f | %.0f %% | %,.1f | %,.1f | %d | %d | %s | %s |"
                 .formatted(
                     rate.connected(),
                     interval.toMillis(),
@@ -122,6 +125,9 @@ class SimulatorBenchmark {
       }
     }
 
+    // Two shared cores: what else ran decides how far the figures can be trusted.
+    row("");
+    row("load average (1, 5, 15 min) before: %s; after: %s".formatted(loadBefore, loadAverage()));
     String table = String.join("\n", rows) + "\n";
     Files.createDirectories(OUT);
     Files.writeString(OUT.resolve("simulator.md"), table);
@@ -178,6 +184,11 @@ class SimulatorBenchmark {
           measured,
           summary);
     }
+  }
+
+  private static String loadAverage() throws IOException {
+    String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+    return String.join(" ", fields[0], fields[1], fields[2]);
   }
 
   private static Duration max(Duration a, Duration b) {
