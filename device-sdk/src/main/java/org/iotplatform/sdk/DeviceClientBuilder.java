@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.iotplatform.contracts.DeviceTopic;
@@ -32,6 +33,7 @@ public final class DeviceClientBuilder {
   private @Nullable Supplier<Heartbeat> heartbeat;
   private ConnectionListener listener = new ConnectionListener() {};
   private @Nullable ScheduledExecutorService executor;
+  private @Nullable Executor callbackExecutor;
 
   DeviceClientBuilder() {}
 
@@ -122,11 +124,23 @@ public final class DeviceClientBuilder {
   }
 
   /**
-   * Runs timers and callbacks on {@code scheduler} instead of the SDK's shared two daemon threads;
-   * many clients in one JVM (a simulator) may share one. The client does not shut it down.
+   * Runs timers (reconnects, heartbeats, retries) and, unless {@link #callbackExecutor} is set,
+   * callbacks on {@code scheduler} instead of the SDK's shared two daemon threads; many clients in
+   * one JVM (a simulator) may share one. The client does not shut it down.
    */
   public DeviceClientBuilder executor(ScheduledExecutorService scheduler) {
     this.executor = scheduler;
+    return this;
+  }
+
+  /**
+   * Runs callbacks (publish futures, command and message handlers, the connection listener, the
+   * MQTT client's own completions) on {@code callbacks}. Many clients sharing a scheduler with
+   * thousands of periodic tasks should give it a plain executor here: every task handed to a
+   * scheduled executor goes through its delay queue. The client does not shut it down.
+   */
+  public DeviceClientBuilder callbackExecutor(Executor callbacks) {
+    this.callbackExecutor = callbacks;
     return this;
   }
 
@@ -187,6 +201,7 @@ public final class DeviceClientBuilder {
             heartbeatInterval,
             heartbeat,
             listener,
-            executor));
+            executor,
+            callbackExecutor));
   }
 }

@@ -3,6 +3,8 @@ package org.iotplatform.simulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,11 +61,15 @@ public final class FleetSimulation {
     int devices = credentials.size();
     SimulationStats stats = new SimulationStats(devices, System.nanoTime());
     ScheduledThreadPoolExecutor executor = scheduler(config.threads());
+    // Callbacks apart from the scheduler: its delay queue holds every device's periodic tasks, and
+    // each task handed to it would be sorted into that queue.
+    ExecutorService callbacks = callbackPool(config.threads());
     List<SimulatedDevice> fleet = new ArrayList<>(devices);
     long rampNanos = config.ramp().toNanos();
     long intervalNanos = config.interval().toNanos();
     for (int index = 0; index < devices; index++) {
-      SimulatedDevice device = new SimulatedDevice(credentials.get(index), config, stats, executor);
+      SimulatedDevice device =
+          new SimulatedDevice(credentials.get(index), config, stats, executor, callbacks);
       fleet.add(device);
       long startAt = rampNanos / devices * index;
       long phase = (long) (intervalNanos * ((index * GOLDEN_FRACTION) % 1.0));
@@ -80,7 +86,18 @@ public final class FleetSimulation {
         1,
         1,
         TimeUnit.SECONDS);
-    return new RunningSimulation(fleet, executor, stats, heap);
+    return new RunningSimulation(fleet, executor, callbacks, stats, heap);
+  }
+
+  private static ExecutorService callbackPool(int threads) {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newFixedThreadPool(
+        threads,
+        task -> {
+          Thread thread = new Thread(task, "simulator-callback-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   private static ScheduledThreadPoolExecutor scheduler(int threads) {

@@ -17,16 +17,19 @@ public final class RunningSimulation implements AutoCloseable {
 
   private final List<SimulatedDevice> devices;
   private final ScheduledThreadPoolExecutor executor;
+  private final ExecutorService callbacks;
   private final SimulationStats stats;
   private final HeapMeter heap;
 
   RunningSimulation(
       List<SimulatedDevice> devices,
       ScheduledThreadPoolExecutor executor,
+      ExecutorService callbacks,
       SimulationStats stats,
       HeapMeter heap) {
     this.devices = devices;
     this.executor = executor;
+    this.callbacks = callbacks;
     this.stats = stats;
     this.heap = heap;
   }
@@ -58,6 +61,9 @@ public final class RunningSimulation implements AutoCloseable {
     // A closed client's connect attempt may still fail afterwards and hand its callback to the
     // scheduler: nobody waits for it any more, so it is dropped instead of reported as rejected.
     executor.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
+    if (callbacks instanceof ThreadPoolExecutor pool) {
+      pool.setRejectedExecutionHandler(new ThreadPoolExecutor.DiscardPolicy());
+    }
     try {
       closers.awaitTermination(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
@@ -65,6 +71,7 @@ public final class RunningSimulation implements AutoCloseable {
     } finally {
       closers.shutdownNow();
       executor.shutdownNow();
+      callbacks.shutdownNow();
     }
   }
 }

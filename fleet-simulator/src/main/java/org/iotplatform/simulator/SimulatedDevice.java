@@ -3,6 +3,7 @@ package org.iotplatform.simulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.iotplatform.sdk.ClientClosedException;
@@ -32,6 +33,7 @@ final class SimulatedDevice {
   private final Outages outages;
   private final SimulationStats stats;
   private final ScheduledExecutorService executor;
+  private final Executor callbacks;
   private @Nullable DeviceClient client;
   private @Nullable Link link;
   private @Nullable Instant offlineUntil;
@@ -42,13 +44,15 @@ final class SimulatedDevice {
       DeviceCredential credential,
       SimulationConfig config,
       SimulationStats stats,
-      ScheduledExecutorService executor) {
+      ScheduledExecutorService executor,
+      Executor callbacks) {
     this.credential = credential;
     this.config = config;
     this.profile = config.profile().create(credential.deviceId(), config.seed(), config.signals());
     this.outages = Outages.of(credential.deviceId(), config.seed(), config.signals());
     this.stats = stats;
     this.executor = executor;
+    this.callbacks = callbacks;
   }
 
   /** Builds the client and starts connecting. */
@@ -116,10 +120,19 @@ final class SimulatedDevice {
             });
   }
 
-  /** Closes the client for good. */
-  synchronized void close() {
-    closed = true;
-    closeClient();
+  /**
+   * Closes the client for good. The client is closed outside the device's lock: a close waits for
+   * the broker's answer to its DISCONNECT, and the scheduler's ticks must not wait for that.
+   */
+  void close() {
+    DeviceClient current;
+    synchronized (this) {
+      closed = true;
+      current = detachClient();
+    }
+    if (current != null) {
+      current.close();
+    }
   }
 
   private void failed(Throwable failure) {
@@ -130,7 +143,15 @@ final class SimulatedDevice {
     }
   }
 
+  /** An outage: the client goes, closed on a callback thread so that this tick returns at once. */
   private void closeClient() {
+    DeviceClient current = detachClient();
+    if (current != null) {
+      callbacks.execute(current::close);
+    }
+  }
+
+  private @Nullable DeviceClient detachClient() {
     DeviceClient current = client;
     Link currentLink = link;
     client = null;
@@ -138,9 +159,7 @@ final class SimulatedDevice {
     if (currentLink != null) {
       currentLink.retire();
     }
-    if (current != null) {
-      current.close();
-    }
+    return current;
   }
 
   private DeviceClientBuilder builder(Link listener) {
@@ -151,7 +170,8 @@ final class SimulatedDevice {
             .offlineBuffer(OfflineBuffer.inMemory(config.offlineBuffer()))
             .heartbeat(config.heartbeat(), profile::heartbeat)
             .connectionListener(listener)
-            .executor(executor);
+            .executor(executor)
+            .callbackExecutor(callbacks);
     for (Endpoint broker : config.brokers()) {
       builder.endpoint(broker);
     }

@@ -2,6 +2,7 @@ package org.iotplatform.sdk.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.iotplatform.sdk.Backoff;
@@ -27,4 +28,5 @@ public record ClientConfig(
     @Nullable Duration heartbeatInterval,
     @Nullable Supplier<Heartbeat> heartbeat,
     ConnectionListener listener,
-    @Nullable ScheduledExecutorService executor) {}
+    @Nullable ScheduledExecutorService executor,
+    @Nullable Executor callbackExecutor) {}

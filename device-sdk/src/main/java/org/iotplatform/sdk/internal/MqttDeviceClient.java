@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -77,6 +78,7 @@ public final class MqttDeviceClient implements DeviceClient {
   private final ClientConfig config;
   private final String prefix;
   private final ScheduledExecutorService executor;
+  private final Executor callbacks;
   private final EndpointRing endpoints;
   private final Outbox outbox;
   private final CommandDispatcher commands;
@@ -97,12 +99,14 @@ public final class MqttDeviceClient implements DeviceClient {
     this.config = config;
     this.prefix = DeviceTopic.prefix(config.deviceId());
     this.executor = config.executor() != null ? config.executor() : SdkExecutors.shared();
+    this.callbacks = config.callbackExecutor() != null ? config.callbackExecutor() : executor;
     this.endpoints = new EndpointRing(config.endpoints(), config.deviceId());
     this.outbox =
         new Outbox(
             MessageStores.open(config.offlineBuffer()),
             this::send,
             executor,
+            callbacks,
             config.maxInFlight(),
             retryBackoff(config.backoff()));
     this.commands =
@@ -128,17 +132,17 @@ public final class MqttDeviceClient implements DeviceClient {
             .transportConfig(transport(endpoints.current()))
             .addConnectedListener(context -> connected())
             .addDisconnectedListener(this::disconnected);
-    if (config.executor() != null) {
+    if (config.executor() != null || config.callbackExecutor() != null) {
       builder =
           builder
               .executorConfig()
-              .applicationScheduler(Schedulers.from(executor))
+              .applicationScheduler(Schedulers.from(callbacks))
               .applyExecutorConfig();
     }
     Mqtt5AsyncClient built = builder.buildAsync();
     // ALL, not SUBSCRIBED: with a persistent session the broker delivers what it queued for
     // the subscriptions of an earlier run before this one subscribed again.
-    built.publishes(MqttGlobalPublishFilter.ALL, this::received, executor);
+    built.publishes(MqttGlobalPublishFilter.ALL, this::received, callbacks);
     return built;
   }
 
@@ -300,12 +304,12 @@ public final class MqttDeviceClient implements DeviceClient {
   }
 
   /**
-   * Runs {@code task} on the executor; a caller's executor that was shut down after this client was
-   * closed drops it silently.
+   * Runs {@code task} on the callback executor; a caller's executor that was shut down after this
+   * client was closed drops it silently.
    */
   private void callback(Runnable task) {
     try {
-      executor.execute(task);
+      callbacks.execute(task);
     } catch (RejectedExecutionException e) {
       if (state != ConnectionState.CLOSED) {
         throw e;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * messages go out in order even when a connection breaks with several in flight.
  *
  * <p>Thread-safe: everything runs under the outbox's lock; attempt results are handled on the
- * executor, never on the thread that started the attempt.
+ * callback executor, never on the thread that started the attempt.
  */
 final class Outbox {
 
@@ -39,7 +40,8 @@ final class Outbox {
 
   private final MessageStore store;
   private final Sender sender;
-  private final ScheduledExecutorService executor;
+  private final ScheduledExecutorService timers;
+  private final Executor callbacks;
   private final int maxInFlight;
   private final Backoff retryBackoff;
   private final Map<Long, Waiting> waiting = new HashMap<>(4);
@@ -59,12 +61,14 @@ final class Outbox {
   Outbox(
       MessageStore store,
       Sender sender,
-      ScheduledExecutorService executor,
+      ScheduledExecutorService timers,
+      Executor callbacks,
       int maxInFlight,
       Backoff retryBackoff) {
     this.store = store;
     this.sender = sender;
-    this.executor = executor;
+    this.timers = timers;
+    this.callbacks = callbacks;
     this.maxInFlight = maxInFlight;
     this.retryBackoff = retryBackoff;
     this.sendFrom = firstHeld();
@@ -171,7 +175,7 @@ final class Outbox {
         sender
             .send(message)
             .exceptionally(e -> SendOutcome.retry(e.getMessage()))
-            .thenAcceptAsync(outcome -> ended(message, outcome), executor);
+            .thenAcceptAsync(outcome -> ended(message, outcome), callbacks);
       }
     }
   }
@@ -202,7 +206,7 @@ final class Outbox {
           // Connected but not delivered (the platform is busy): wait before trying again.
           retryScheduled = true;
           Duration delay = retryBackoff.delay(retries++, ThreadLocalRandom.current());
-          executor.schedule(this::retryNow, delay.toNanos(), TimeUnit.NANOSECONDS);
+          timers.schedule(this::retryNow, delay.toNanos(), TimeUnit.NANOSECONDS);
         }
       }
     }
@@ -219,7 +223,7 @@ final class Outbox {
     Waiting w = waiting.remove(message.position());
     if (w != null) {
       // Completed outside the lock: a caller's callback may publish again.
-      executor.execute(() -> completion.accept(w));
+      callbacks.execute(() -> completion.accept(w));
     }
   }
 

@@ -48,6 +48,7 @@ class OutboxTest {
         new MemoryMessageStore(capacity, overflow),
         sender,
         executor,
+        executor,
         maxInFlight,
         new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)));
   }
