@@ -1,9 +1,10 @@
 /**
- * The ingestion benchmark harness of issue 4: {@link
- * org.iotplatform.systemtests.bench.IngestionBenchmark} measures the broker alone beside the broker
- * with the bridge, publish-to-PUBACK latency, MQTT to InfluxDB throughput and memory per
- * connection, in one run. Not part of the suite (its name does not end in IT); see
- * docs/benchmarks.md for the command.
+ * Benchmark harnesses, not part of the suite (their names do not end in IT); docs/benchmarks.md has
+ * the commands and figures. {@link org.iotplatform.systemtests.bench.IngestionBenchmark} (issue 4)
+ * measures the broker alone beside the broker with the bridge, publish-to-PUBACK latency, MQTT to
+ * InfluxDB throughput and memory per connection, in one run; {@link
+ * org.iotplatform.systemtests.bench.SimulatorBenchmark} (issue 5) what one fleet simulator process
+ * drives against a bare broker in its own JVM.
  */
 @NullMarked
 package org.iotplatform.systemtests.bench;
