@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Date;
 import org.iotplatform.servers.HiveMqTlsListener;
 import org.iotplatform.servers.HiveMqTlsListener.ClientAuthentication;
+import org.iotplatform.simulator.provision.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

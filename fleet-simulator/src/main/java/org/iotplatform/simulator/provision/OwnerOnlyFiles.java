@@ -9,15 +9,16 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes the devices' secrets (tokens, private keys) so that nobody but the owner can read them,
- * not even while they are being written.
+ * Writes secrets (the simulated devices' tokens and private keys; the dev stack's CA key and broker
+ * stores use it too) so that nobody but the owner can read them, not even while they are being
+ * written.
  */
-final class OwnerOnlyFiles {
+public final class OwnerOnlyFiles {
 
   private OwnerOnlyFiles() {}
 
   /** Creates {@code dir} (mode 0700) and its parents (default mode) unless it exists. */
-  static Path directory(Path dir) {
+  public static Path directory(Path dir) {
     try {
       Path parent = dir.toAbsolutePath().getParent();
       if (parent != null) {
@@ -36,8 +37,9 @@ final class OwnerOnlyFiles {
    * Writes {@code content} whole under a temporary name (mode 0600 from its creation), then renames
    * it: a crash never leaves a truncated secret behind.
    */
-  static void write(Path file, byte[] content) {
-    // One file per device and one thread per device: the temporary name is the file's own.
+  public static void write(Path file, byte[] content) {
+    // One writer per file (one thread per device, one launcher): the temporary name is the file's
+    // own.
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       Files.deleteIfExists(temporary);
