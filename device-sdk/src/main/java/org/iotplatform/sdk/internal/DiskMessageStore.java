@@ -2,7 +2,9 @@ package org.iotplatform.sdk.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,8 +207,17 @@ final class DiskMessageStore implements MessageStore {
       }
       last = DiskSegment.create(directory, position);
       segments.addLast(last);
+      if (syncEveryWrite) {
+        forceDirectory(); // the new file's name must survive a power cut too, not only its bytes
+      }
     }
     return last;
+  }
+
+  private void forceDirectory() throws IOException {
+    try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+      dir.force(true);
+    }
   }
 
   private StoredMessage readMessage(DiskEntry entry, long position) throws IOException {
