@@ -148,7 +148,7 @@ public final class IngestionBridgeMain implements ExtensionMain {
         .setClientInitializer(
             (initializerInput, client) ->
                 client.addPublishInboundInterceptor(forwarding.interceptor()));
-    Wills wills = new Wills(config.limits().maxPayloadBytes());
+    Wills wills = new Wills(config.limits().maxPayloadBytes(), Services.extensionExecutorService());
     Services.interceptorRegistry().setConnectInboundInterceptorProvider(providerInput -> wills);
     LifecycleEventListener lifecycle =
         new LifecycleEventListener(

@@ -260,6 +260,54 @@ class IngestionBridgeIT {
         .containsExactly("connected", "disconnected");
   }
 
+  @Test
+  @Order(9)
+  void forwardsADelayedWillAfterItsDelayAndNoneForADeviceBackBeforeIt() {
+    String late = TestDevices.createOne();
+    String back = TestDevices.createOne();
+    String will = "{\"state\":\"offline\"}";
+
+    connectWithWill(late, will, 1)
+        .disconnectWith()
+        .reasonCode(Mqtt5DisconnectReasonCode.DISCONNECT_WITH_WILL_MESSAGE)
+        .send();
+    connectWithWill(back, will, 2)
+        .disconnectWith()
+        .reasonCode(Mqtt5DisconnectReasonCode.DISCONNECT_WITH_WILL_MESSAGE)
+        .send();
+    connectWithWill(back, will, 0).disconnect(); // back within the delay, then gone normally
+
+    assertThat(
+            readUntil(KafkaTopics.DEVICE_EVENTS, r -> late.equals(r.key()) && eventType(r) == null)
+                .stream()
+                .filter(r -> late.equals(r.key())))
+        .extracting(IngestionBridgeIT::eventType)
+        .as("the delayed will follows the disconnected event")
+        .containsExactly("connected", "disconnected", null);
+    List<ConsumerRecord<String, byte[]>> backEvents =
+        readUntil(
+                KafkaTopics.DEVICE_EVENTS,
+                r ->
+                    back.equals(r.key())
+                        && "disconnected".equals(eventType(r))
+                        && new String(r.value(), UTF_8).contains("\"clean\":true"))
+            .stream()
+            .filter(r -> back.equals(r.key()))
+            .toList();
+    assertThat(backEvents)
+        .extracting(IngestionBridgeIT::eventType)
+        .containsExactly("connected", "disconnected", "connected", "disconnected");
+    // Its will would have been due 2 s after the first disconnect: it must not come, ever.
+    await()
+        .during(Duration.ofSeconds(4))
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                readAll(KafkaTopics.DEVICE_EVENTS).stream()
+                    .noneMatch(r -> back.equals(r.key()) && eventType(r) == null));
+  }
+
   private static List<ConsumerRecord<String, byte[]>> eventsUntilDisconnected(String device) {
     return readUntil(
             KafkaTopics.DEVICE_EVENTS,
@@ -270,6 +318,11 @@ class IngestionBridgeIT {
   }
 
   private Mqtt5BlockingClient connectWithWill(String clientId, String will) {
+    return connectWithWill(clientId, will, 0);
+  }
+
+  /** With a will delay, and a session that lasts as long (the broker waits for the shorter). */
+  private Mqtt5BlockingClient connectWithWill(String clientId, String will, long delaySeconds) {
     Mqtt5BlockingClient client =
         MqttClient.builder()
             .useMqttVersion5()
@@ -279,10 +332,12 @@ class IngestionBridgeIT {
             .buildBlocking();
     client
         .connectWith()
+        .sessionExpiryInterval(delaySeconds)
         .willPublish()
         .topic(DeviceTopic.prefix(clientId) + "status")
         .qos(MqttQos.AT_LEAST_ONCE)
         .payload(will.getBytes(UTF_8))
+        .delayInterval(delaySeconds)
         .applyWillPublish()
         .send();
     clients.add(client);
@@ -341,6 +396,21 @@ class IngestionBridgeIT {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                 return records.stream().anyMatch(last);
               });
+    }
+    return records;
+  }
+
+  /** Every record the topic holds now. */
+  private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      List<TopicPartition> partitions = partitions(consumer, topic);
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
     }
     return records;
   }

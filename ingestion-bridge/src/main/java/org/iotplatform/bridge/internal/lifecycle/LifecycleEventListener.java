@@ -131,15 +131,18 @@ public final class LifecycleEventListener implements ClientLifecycleEventListene
     if (!DeviceTopic.isValidDeviceId(clientId)) {
       return;
     }
-    // The will first: both records go to the device's partition, the will before the event.
+    // The will first: both records go to the device's partition, the will before the event. A
+    // will with a delay follows the event, when the broker publishes it.
     wills
         .take(clientId)
         .filter(will -> willPublished)
-        .flatMap(will -> router.route(will.topic()).map(route -> willRecord(route, will)))
         .ifPresent(
-            record -> {
-              willsForwarded.inc();
-              send(record);
+            will -> {
+              if (will.delaySeconds() == 0) {
+                forward(will);
+              } else {
+                wills.later(clientId, will, () -> forward(will));
+              }
             });
     String reason =
         input
@@ -147,6 +150,17 @@ public final class LifecycleEventListener implements ClientLifecycleEventListene
             .or(() -> input.getReasonCode().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)))
             .orElse(fallbackReason);
     send(records.disconnected(clientId, clock.millis(), clean, reason));
+  }
+
+  private void forward(Wills.Will will) {
+    router
+        .route(will.topic())
+        .map(route -> willRecord(route, will))
+        .ifPresent(
+            record -> {
+              willsForwarded.inc();
+              send(record);
+            });
   }
 
   private ProducerRecord<byte[], byte[]> willRecord(Route route, Wills.Will will) {
