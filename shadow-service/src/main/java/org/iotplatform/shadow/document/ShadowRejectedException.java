@@ -12,24 +12,48 @@ import tools.jackson.databind.node.ObjectNode;
 public class ShadowRejectedException extends ApiException {
 
   private final ShadowRejection rejection;
+  private final String problem;
+  private final @Nullable String clientToken;
 
   /**
    * @param rejection the catalogue entry
    * @param problem what was wrong with this request; the entry's hint is appended
    */
   public ShadowRejectedException(ShadowRejection rejection, String problem) {
+    this(rejection, problem, null);
+  }
+
+  private ShadowRejectedException(
+      ShadowRejection rejection, String problem, @Nullable String clientToken) {
     super(rejection, problem);
     this.rejection = rejection;
+    this.problem = problem;
+    this.clientToken = clientToken;
   }
 
   public ShadowRejection rejection() {
     return rejection;
   }
 
+  /** The refused request's client token, when it could be read, to echo in the answer. */
+  public @Nullable String clientToken() {
+    return clientToken;
+  }
+
+  /** The same refusal, for a request that carried {@code clientToken}. */
+  ShadowRejectedException echoing(String clientToken) {
+    return new ShadowRejectedException(rejection, problem, clientToken);
+  }
+
   /** The problem and what to do about it, the {@code message} of {@link #toRejectedJson}. */
   public String detail() {
     String detail = getBody().getDetail();
     return detail == null ? rejection.title() : detail;
+  }
+
+  /** As {@link #toRejectedJson(String, Instant)} with the request's own {@link #clientToken()}. */
+  public String toRejectedJson(Instant now) {
+    return toRejectedJson(clientToken, now);
   }
 
   /**

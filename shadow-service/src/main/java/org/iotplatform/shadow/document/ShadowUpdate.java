@@ -74,6 +74,18 @@ public record ShadowUpdate(
     if (!root.isObject()) {
       throw invalid("The payload is not a JSON object.");
     }
+    try {
+      return read(root);
+    } catch (ShadowRejectedException e) {
+      // The sender matches answers by its token, so a refusal echoes it whenever it was readable.
+      JsonNode token = root.path("clientToken");
+      boolean readable =
+          token.isString() && token.stringValue().length() <= MAX_CLIENT_TOKEN_LENGTH;
+      throw readable ? e.echoing(token.stringValue()) : e;
+    }
+  }
+
+  private static ShadowUpdate read(JsonNode root) {
     JsonNode state = root.get("state");
     if (state == null || !state.isObject()) {
       throw invalid("\"state\" is missing or not an object.");

@@ -1,5 +1,6 @@
 package org.iotplatform.shadow.document;
 
+import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,7 +28,7 @@ final class ShadowFixtures {
     return ShadowUpdate.parse(json(singleQuoted));
   }
 
-  static ObjectNode stamp(java.time.Instant at) {
+  static ObjectNode stamp(Instant at) {
     return object("{'timestamp':" + at.getEpochSecond() + "}");
   }
 }

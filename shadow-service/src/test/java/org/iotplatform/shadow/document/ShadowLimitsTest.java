@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.iotplatform.shadow.document.ShadowFixtures.update;
 import static org.iotplatform.testsupport.TestInstants.T0;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ShadowLimitsTest {
@@ -93,7 +94,7 @@ class ShadowLimitsTest {
   @Test
   void measuresTheStoredDocumentMetadataIncluded() {
     ShadowDocument stored = underTest.apply(update("{'state':{'desired':{'a':1}}}"), T0);
-    int storedBytes = stored.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    int storedBytes = stored.toJson().getBytes(StandardCharsets.UTF_8).length;
 
     ShadowLimits exactly = new ShadowLimits(storedBytes, 8, 128);
     ShadowLimits oneByteLess = new ShadowLimits(storedBytes - 1, 8, 128);

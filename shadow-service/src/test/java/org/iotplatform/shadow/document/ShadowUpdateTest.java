@@ -6,6 +6,7 @@ import static org.iotplatform.shadow.document.ShadowFixtures.json;
 import static org.iotplatform.shadow.document.ShadowFixtures.object;
 
 import java.nio.charset.StandardCharsets;
+import org.iotplatform.testsupport.TestInstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -104,6 +105,24 @@ class ShadowUpdateTest {
     assertRefused(
         "{'state':{'reported':{}},'clientToken':'" + "t".repeat(65) + "'}",
         ShadowRejection.INVALID_UPDATE);
+  }
+
+  @Test
+  void keepsTheClientTokenOfARefusedUpdateToEchoIt() {
+    assertThatThrownBy(() -> parse("{'state':{'desired':[1]},'clientToken':'c9'}"))
+        .isInstanceOfSatisfying(
+            ShadowRejectedException.class,
+            e -> {
+              assertThat(e.clientToken()).isEqualTo("c9");
+              assertThat(e.toRejectedJson(TestInstants.T0)).contains("\"clientToken\":\"c9\"");
+            });
+  }
+
+  @Test
+  void echoesNoClientTokenThatIsItselfInvalid() {
+    assertThatThrownBy(() -> parse("{'state':{},'clientToken':'" + "t".repeat(65) + "'}"))
+        .isInstanceOfSatisfying(
+            ShadowRejectedException.class, e -> assertThat(e.clientToken()).isNull());
   }
 
   @Test
