@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 final class DemoFleet implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoFleet.class);
-  private static final Duration INTERVAL = Duration.ofSeconds(5);
+  static final Duration INTERVAL = Duration.ofSeconds(5);
   private static final Duration RAMP = Duration.ofSeconds(10);
 
   private final List<RunningSimulation> running = new ArrayList<>();

@@ -171,7 +171,9 @@ final class DevStack implements AutoCloseable {
       endpoints.put(
           "Simulated fleet",
           options.fleetDevices()
-              + " devices (demo-thermostat-00001, demo-meter-00001, ...) every 5 s;"
+              + " devices (demo-thermostat-00001, demo-meter-00001, ...) every "
+              + DemoFleet.INTERVAL.toSeconds()
+              + " s;"
               + " --no-fleet turns it off");
     }
     endpoints.put("Logs", logDir().toString());

@@ -81,12 +81,8 @@ class DevStackIT {
     String deviceId = "devstack-it-1";
     Instant readAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     String query =
-        "http://127.0.0.1:%d/api/v1/devices/%s/telemetry?metric=temperature&from=%s&to=%s"
-            .formatted(
-                options.ports().queryApi(),
-                deviceId,
-                readAt.minusSeconds(60),
-                readAt.plusSeconds(60));
+        telemetryQuery(
+            options, deviceId, "temperature", readAt.minusSeconds(60), readAt.plusSeconds(60));
 
     List<ProcessHandle> children;
     String adminKey;
@@ -133,12 +129,12 @@ class DevStackIT {
           .untilAsserted(() -> assertThat(get(query, token)).contains("\"value\":21.5"));
       // The simulated fleet: provisioned through the registry, its readings stored and served.
       String fleetQuery =
-          "http://127.0.0.1:%d/api/v1/devices/%s/telemetry?metric=temperature&from=%s&to=%s"
-              .formatted(
-                  options.ports().queryApi(),
-                  DemoFleet.firstDeviceId(ProfileKind.THERMOSTAT),
-                  Instant.now().minusSeconds(600),
-                  Instant.now().plusSeconds(600));
+          telemetryQuery(
+              options,
+              DemoFleet.firstDeviceId(ProfileKind.THERMOSTAT),
+              "temperature",
+              Instant.now().minusSeconds(600),
+              Instant.now().plusSeconds(600));
       await()
           .atMost(PIPELINE_BOUND)
           .untilAsserted(() -> assertThat(get(fleetQuery, token)).contains("\"value\":"));
@@ -174,12 +170,8 @@ class DevStackIT {
     String deviceId = "devstack-it-certificate";
     Instant readAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     String query =
-        "http://127.0.0.1:%d/api/v1/devices/%s/telemetry?metric=temperature&from=%s&to=%s"
-            .formatted(
-                options.ports().queryApi(),
-                deviceId,
-                readAt.minusSeconds(60),
-                readAt.plusSeconds(60));
+        telemetryQuery(
+            options, deviceId, "temperature", readAt.minusSeconds(60), readAt.plusSeconds(60));
 
     try (DevStack underTest = new DevStack(options)) {
       underTest.start();
@@ -242,11 +234,12 @@ class DevStackIT {
               .withRamp(Duration.ZERO);
       try (RunningSimulation running = new FleetSimulation(fleet, credentials).start()) {
         String meterQuery =
-            "http://127.0.0.1:%d/api/v1/devices/devstack-it-x509-00002/telemetry?metric=voltage&from=%s&to=%s"
-                .formatted(
-                    options.ports().queryApi(),
-                    Instant.now().minusSeconds(60),
-                    Instant.now().plusSeconds(600));
+            telemetryQuery(
+                options,
+                "devstack-it-x509-00002",
+                "voltage",
+                Instant.now().minusSeconds(60),
+                Instant.now().plusSeconds(600));
         await()
             .atMost(PIPELINE_BOUND)
             .untilAsserted(() -> assertThat(get(meterQuery, token)).contains("\"value\":"));
@@ -360,6 +353,13 @@ class DevStackIT {
     } finally {
       device.disconnect();
     }
+  }
+
+  /** query-api's URL for a device's readings of one metric between two instants. */
+  private static String telemetryQuery(
+      DevStackOptions options, String deviceId, String metric, Instant from, Instant to) {
+    return "http://127.0.0.1:%d/api/v1/devices/%s/telemetry?metric=%s&from=%s&to=%s"
+        .formatted(options.ports().queryApi(), deviceId, metric, from, to);
   }
 
   private static Path caCertificate(DevStackOptions options) {

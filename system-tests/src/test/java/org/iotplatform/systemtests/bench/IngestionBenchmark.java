@@ -2,6 +2,7 @@ package org.iotplatform.systemtests.bench;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -245,14 +246,11 @@ class IngestionBenchmark {
       LoadGenerator.Result mqtt = load.saturate(1, Duration.ZERO, duration);
       assertThat(load.drain(Duration.ofMinutes(1))).as("every publish answered").isTrue();
       long sent = load.published();
-      long stored = 0;
-      while (System.nanoTime() - start < duration.multipliedBy(10).toNanos()) {
-        stored = storedPoints(influx, prefix);
-        if (stored >= sent) {
-          break;
-        }
-        Thread.sleep(1000);
-      }
+      await()
+          .atMost(duration.multipliedBy(10))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> storedPoints(influx, prefix) >= sent);
+      long stored = storedPoints(influx, prefix);
       double seconds = (System.nanoTime() - start) / 1e9;
       row(
           "| MQTT → InfluxDB, 1,000 devices, every stage | | %,.0f msg/s acknowledged over MQTT (%,d refused); all %,d stored after %.0f s: %,.0f msg/s end to end | |"
