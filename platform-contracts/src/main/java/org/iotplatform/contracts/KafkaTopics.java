@@ -18,6 +18,13 @@ public final class KafkaTopics {
   /** Device shadow requests. Bridge to shadow-service. */
   public static final String SHADOW = "iot.shadow.v1";
 
+  /**
+   * Every change of a device shadow, for dashboards and audit: the previous and current documents
+   * as JSON, {@code {"deviceId","shadowName","tenantId","operation","previous","current",
+   * "changedAt"}}. Shadow-service to anyone who wants it.
+   */
+  public static final String SHADOW_CHANGES = "iot.shadow-changes.v1";
+
   /** Messages to publish to one device. Any service to the bridge. */
   public static final String DOWNLINK = "iot.downlink.v1";
 
