@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.registry.RegistryError;
-import org.iotplatform.registry.http.IfMatch;
 import org.iotplatform.registry.http.PageSize;
 import org.iotplatform.web.ApiException;
+import org.iotplatform.web.IfMatch;
 import org.jspecify.annotations.Nullable;
 
 /** Checks what callers send about devices and says which part is wrong. */

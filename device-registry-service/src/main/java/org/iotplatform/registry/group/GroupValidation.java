@@ -11,9 +11,9 @@ import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.registry.RegistryError;
 import org.iotplatform.registry.device.DeviceCriteria;
 import org.iotplatform.registry.device.LocationBox;
-import org.iotplatform.registry.http.IfMatch;
 import org.iotplatform.registry.http.PageSize;
 import org.iotplatform.web.ApiException;
+import org.iotplatform.web.IfMatch;
 import org.jspecify.annotations.Nullable;
 
 /** Checks what callers send about groups and says which part is wrong. */

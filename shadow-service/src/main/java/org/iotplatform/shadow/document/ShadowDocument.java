@@ -35,12 +35,20 @@ public record ShadowDocument(
 
   /** The shadow of a device that never had one: empty, version 0. */
   public static ShadowDocument empty() {
+    return emptyAt(0);
+  }
+
+  /**
+   * An empty document at {@code version}: a deleted shadow, whose next update goes on from the
+   * version it had, so a device never takes the new shadow's answers for stale ones.
+   */
+  public static ShadowDocument emptyAt(long version) {
     return new ShadowDocument(
         ShadowJson.object(),
         ShadowJson.object(),
         ShadowJson.object(),
         ShadowJson.object(),
-        0,
+        version,
         Instant.EPOCH);
   }
 

@@ -1,5 +1,6 @@
 package org.iotplatform.shadow.document;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -73,6 +74,17 @@ public final class ShadowMessages {
     }
     payload.set("current", snapshot(current));
     payload.put("timestamp", current.timestamp().getEpochSecond());
+    if (clientToken != null) {
+      payload.put("clientToken", clientToken);
+    }
+    return write(payload);
+  }
+
+  /** {@code /delete/accepted}: {@code {"version":..,"timestamp":..,"clientToken":..}}. */
+  public static String deleteAccepted(long version, Instant now, @Nullable String clientToken) {
+    ObjectNode payload = ShadowJson.object();
+    payload.put("version", version);
+    payload.put("timestamp", now.getEpochSecond());
     if (clientToken != null) {
       payload.put("clientToken", clientToken);
     }

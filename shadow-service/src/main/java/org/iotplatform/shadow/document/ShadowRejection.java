@@ -38,7 +38,12 @@ public enum ShadowRejection implements ErrorCode {
       "Shadow too deep",
       "Flatten the state: nest fewer objects and arrays."),
   KEY_TOO_LONG(
-      HttpStatus.BAD_REQUEST, "shadow.key-too-long", "Shadow key too long", "Use shorter keys.");
+      HttpStatus.BAD_REQUEST, "shadow.key-too-long", "Shadow key too long", "Use shorter keys."),
+  NOT_FOUND(
+      HttpStatus.NOT_FOUND,
+      "shadow.not-found",
+      "No such shadow",
+      "Check the device id and shadow name; a shadow exists after its first update.");
 
   private final ErrorSpec spec;
 

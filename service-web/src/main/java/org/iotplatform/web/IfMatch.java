@@ -1,10 +1,11 @@
-package org.iotplatform.registry.http;
+package org.iotplatform.web;
 
-import org.iotplatform.web.ApiException;
-import org.iotplatform.web.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
-/** The version an {@code If-Match} header names, where ETags are versions ({@code "3"}). */
+/**
+ * The version an {@code If-Match} header names, where ETags are versions (registry and shadow
+ * service) ({@code "3"}).
+ */
 public final class IfMatch {
 
   private IfMatch() {}

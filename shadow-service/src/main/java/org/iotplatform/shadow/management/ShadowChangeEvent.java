@@ -1,0 +1,46 @@
+package org.iotplatform.shadow.management;
+
+import java.time.Instant;
+import org.iotplatform.shadow.document.ShadowDocument;
+import org.iotplatform.shadow.store.ShadowKey;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The value of a record on {@code iot.shadow-changes.v1}: {@code {"deviceId","shadowName",
+ * "tenantId","operation":"update"|"delete","actor":{"kind","id"},"version","previous","current",
+ * "changedAt"}}, the documents in their storage form ({@code state}, {@code metadata}, {@code
+ * version}, {@code timestamp}), {@code previous} null for a shadow's first document and {@code
+ * current} null after a delete.
+ */
+final class ShadowChangeEvent {
+
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  private ShadowChangeEvent() {}
+
+  static String json(
+      ShadowKey key,
+      String tenantId,
+      String operation,
+      Actor actor,
+      long version,
+      @Nullable ShadowDocument previous,
+      @Nullable ShadowDocument current,
+      Instant changedAt) {
+    ObjectNode event = MAPPER.createObjectNode();
+    event.put("deviceId", key.deviceId());
+    event.put("shadowName", key.shadowName());
+    event.put("tenantId", tenantId);
+    event.put("operation", operation);
+    ObjectNode who = event.putObject("actor");
+    who.put("kind", actor.kind());
+    who.put("id", actor.id());
+    event.put("version", version);
+    event.set("previous", previous == null ? null : MAPPER.readTree(previous.toJson()));
+    event.set("current", current == null ? null : MAPPER.readTree(current.toJson()));
+    event.put("changedAt", changedAt.toString());
+    return MAPPER.writeValueAsString(event);
+  }
+}
