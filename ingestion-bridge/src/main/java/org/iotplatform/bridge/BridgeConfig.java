@@ -135,19 +135,25 @@ public record BridgeConfig(
    *
    * @param telemetry where {@code devices/{id}/telemetry} goes
    * @param deviceEvents where {@code devices/{id}/status} and lifecycle events go
+   * @param shadow where shadow requests go: {@code devices/{id}/shadow/{get|update|delete}} and
+   *     their named-shadow forms ({@code ShadowTopic})
    * @param devices the registry's compacted device snapshots, which credentials are checked against
    */
-  public record Topics(String telemetry, String deviceEvents, String devices) {
+  public record Topics(String telemetry, String deviceEvents, String shadow, String devices) {
 
     public Topics {
-      if (telemetry.isBlank() || deviceEvents.isBlank() || devices.isBlank()) {
+      if (telemetry.isBlank() || deviceEvents.isBlank() || shadow.isBlank() || devices.isBlank()) {
         throw new IllegalArgumentException("topic names must not be blank");
       }
     }
 
     /** The topics of the platform contract ({@link KafkaTopics}). */
     public static Topics defaults() {
-      return new Topics(KafkaTopics.TELEMETRY, KafkaTopics.DEVICE_EVENTS, KafkaTopics.DEVICES);
+      return new Topics(
+          KafkaTopics.TELEMETRY,
+          KafkaTopics.DEVICE_EVENTS,
+          KafkaTopics.SHADOW,
+          KafkaTopics.DEVICES);
     }
   }
 

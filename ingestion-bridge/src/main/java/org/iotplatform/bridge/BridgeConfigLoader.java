@@ -37,6 +37,7 @@ final class BridgeConfigLoader {
   static final String SEND_TIMEOUT_MS = "kafka.send.timeout.ms";
   static final String TELEMETRY_TOPIC = "topic.telemetry";
   static final String DEVICE_EVENTS_TOPIC = "topic.device-events";
+  static final String SHADOW_TOPIC = "topic.shadow";
   static final String DEVICES_TOPIC = "topic.devices";
   static final String AUTH_MODE = "auth.mode";
   static final String AUTH_MAX_DEVICES = "auth.max-devices";
@@ -94,6 +95,7 @@ final class BridgeConfigLoader {
         new Topics(
             value(TELEMETRY_TOPIC, Function.identity(), defaults.topics().telemetry()),
             value(DEVICE_EVENTS_TOPIC, Function.identity(), defaults.topics().deviceEvents()),
+            value(SHADOW_TOPIC, Function.identity(), defaults.topics().shadow()),
             value(DEVICES_TOPIC, Function.identity(), defaults.topics().devices())),
         new ProducerTuning(
             value(LINGER_MS, BridgeConfigLoader::millis, tuning.linger()),

@@ -29,6 +29,7 @@ class BridgeConfigLoaderTest {
             kafka.send.timeout.ms=4000
             topic.telemetry=t.telemetry
             topic.device-events=t.events
+            topic.shadow=t.shadow
             topic.devices=t.devices
             auth.mode=credentials
             auth.max-devices=10
@@ -53,7 +54,7 @@ class BridgeConfigLoaderTest {
             new BridgeConfig(
                 "k1:9092,k2:9092",
                 "acme",
-                new BridgeConfig.Topics("t.telemetry", "t.events", "t.devices"),
+                new BridgeConfig.Topics("t.telemetry", "t.events", "t.shadow", "t.devices"),
                 new BridgeConfig.ProducerTuning(Duration.ZERO, 65_536, 2, Duration.ofMillis(1500)),
                 Duration.ofSeconds(4),
                 new BridgeConfig.Auth(
@@ -77,9 +78,11 @@ class BridgeConfigLoaderTest {
             file,
             Map.of(
                 "IOT_BRIDGE_KAFKA_BOOTSTRAP_SERVERS", "from-env:9092",
-                "IOT_BRIDGE_TOPIC_DEVICE_EVENTS", "env.events"));
+                "IOT_BRIDGE_TOPIC_DEVICE_EVENTS", "env.events",
+                "IOT_BRIDGE_TOPIC_SHADOW", "env.shadow"));
 
     assertThat(underTest.bootstrapServers()).isEqualTo("from-env:9092");
+    assertThat(underTest.topics().shadow()).isEqualTo("env.shadow");
     assertThat(underTest.tenantId()).isEqualTo("acme");
     assertThat(underTest.topics().deviceEvents()).isEqualTo("env.events");
   }

@@ -18,6 +18,7 @@ class BridgeConfigTest {
     assertThat(underTest.tenantId()).isEqualTo(Tenants.DEFAULT);
     assertThat(underTest.topics().telemetry()).isEqualTo(KafkaTopics.TELEMETRY);
     assertThat(underTest.topics().deviceEvents()).isEqualTo(KafkaTopics.DEVICE_EVENTS);
+    assertThat(underTest.topics().shadow()).isEqualTo(KafkaTopics.SHADOW);
     assertThat(underTest.sendTimeout()).isEqualTo(BridgeConfig.DEFAULT_SEND_TIMEOUT);
     assertThat(underTest.topics().devices()).isEqualTo(KafkaTopics.DEVICES);
   }

@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.iotplatform.bridge.internal.downlink.Downlink;
 import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.contracts.DownlinkMessage;
+import org.iotplatform.contracts.ShadowTopic;
 import org.iotplatform.servers.HiveMqServer;
 import org.iotplatform.servers.KafkaServer;
 import org.iotplatform.testsupport.TestDevices;
@@ -160,6 +161,32 @@ class DownlinkIT {
         .join();
 
     await().atMost(WAIT).until(() -> received.contains("{\"version\":3}"));
+  }
+
+  @Test
+  void deliversTheShadowAnswersToADeviceSubscribedToItsShadowTopics() {
+    String device = TestDevices.createOne();
+    ShadowTopic update = ShadowTopic.classic(device, ShadowTopic.Operation.UPDATE);
+    List<String> received = new CopyOnWriteArrayList<>();
+    connect(device, 0)
+        .toAsync()
+        .subscribeWith()
+        .topicFilter(DeviceTopic.prefix(device) + "shadow/#")
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .callback(
+            publish ->
+                received.add(
+                    publish.getTopic() + " " + new String(publish.getPayloadAsBytes(), UTF_8)))
+        .send()
+        .join();
+
+    String accepted = update.responseTopic(ShadowTopic.Response.ACCEPTED);
+    String delta = update.responseTopic(ShadowTopic.Response.DELTA);
+    send(device, new DownlinkMessage(accepted, "{\"version\":4}", 1, false, null));
+    send(device, new DownlinkMessage(delta, "{\"version\":5}", 1, false, null));
+
+    await().atMost(WAIT).until(() -> received.size() == 2);
+    assertThat(received).containsExactly(accepted + " {\"version\":4}", delta + " {\"version\":5}");
   }
 
   private Mqtt5BlockingClient connect(String deviceId, int node) {

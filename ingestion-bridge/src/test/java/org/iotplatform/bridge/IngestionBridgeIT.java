@@ -31,6 +31,9 @@ import org.iotplatform.bridge.BridgeConfig.ProducerTuning;
 import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.contracts.KafkaHeaders;
 import org.iotplatform.contracts.KafkaTopics;
+import org.iotplatform.contracts.ShadowTopic;
+import org.iotplatform.contracts.ShadowTopic.Operation;
+import org.iotplatform.contracts.ShadowTopic.Response;
 import org.iotplatform.contracts.Tenants;
 import org.iotplatform.servers.HiveMqServer;
 import org.iotplatform.servers.KafkaServer;
@@ -64,7 +67,7 @@ class IngestionBridgeIT {
   static void startServers() {
     kafka = KafkaServer.start(0);
     // One partition each, so that a later record of any device proves an earlier one absent.
-    kafka.createTopics(1, KafkaTopics.TELEMETRY, KafkaTopics.DEVICE_EVENTS);
+    kafka.createTopics(1, KafkaTopics.TELEMETRY, KafkaTopics.DEVICE_EVENTS, KafkaTopics.SHADOW);
     BridgeConfig config =
         BridgeConfig.defaults(kafka.bootstrapServers())
             .withProducer(new ProducerTuning(Duration.ZERO, 16_384, 5, Duration.ofSeconds(2)))
@@ -306,6 +309,88 @@ class IngestionBridgeIT {
             () ->
                 readAll(KafkaTopics.DEVICE_EVENTS).stream()
                     .noneMatch(r -> back.equals(r.key()) && eventType(r) == null));
+  }
+
+  @Test
+  @Order(10)
+  void forwardsQos1ShadowRequestsClassicAndNamedKeyedByDeviceWithContractHeaders() {
+    String device = TestDevices.createOne();
+    String update = ShadowTopic.classic(device, Operation.UPDATE).topic();
+    String namedGet = ShadowTopic.named(device, "config", Operation.GET).topic();
+    String state = "{\"state\":{\"reported\":{\"mode\":\"eco\"}},\"clientToken\":\"t-1\"}";
+    Mqtt5BlockingClient client = connect(device);
+    long sentAfter = System.currentTimeMillis();
+    long before = endOffset(KafkaTopics.SHADOW);
+
+    Mqtt5Qos1Result updated = (Mqtt5Qos1Result) client.publish(publish(update, state));
+    // No waiting: Kafka had the record before the device got its PUBACK.
+    assertThat(endOffset(KafkaTopics.SHADOW)).isEqualTo(before + 1);
+    Mqtt5Qos1Result got = (Mqtt5Qos1Result) client.publish(publish(namedGet, ""));
+
+    assertThat(updated.getPubAck().getReasonCode().isError()).isFalse();
+    assertThat(got.getPubAck().getReasonCode().isError()).isFalse();
+    List<ConsumerRecord<String, byte[]>> records =
+        readUntil(
+                KafkaTopics.SHADOW,
+                r -> device.equals(r.key()) && namedGet.equals(header(r, KafkaHeaders.MQTT_TOPIC)))
+            .stream()
+            .filter(r -> device.equals(r.key()))
+            .toList();
+    assertThat(records)
+        .extracting(r -> header(r, KafkaHeaders.MQTT_TOPIC))
+        .containsExactly(update, namedGet);
+    assertThat(records).extracting(r -> new String(r.value(), UTF_8)).containsExactly(state, "");
+    assertThat(records)
+        .allSatisfy(
+            record -> {
+              assertThat(header(record, KafkaHeaders.TENANT_ID)).isEqualTo(Tenants.DEFAULT);
+              assertThat(Long.parseLong(header(record, KafkaHeaders.RECEIVED_AT)))
+                  .isBetween(sentAfter, System.currentTimeMillis());
+            });
+  }
+
+  @Test
+  @Order(11)
+  void refusesAPublishToTheDevicesOwnShadowDeltaAndForwardsNothing() {
+    String device = TestDevices.createOne();
+    ShadowTopic update = ShadowTopic.classic(device, Operation.UPDATE);
+    String delta = update.responseTopic(Response.DELTA);
+
+    Mqtt5PubAckException refused =
+        catchThrowableOfType(
+            Mqtt5PubAckException.class,
+            () -> connect(device).publish(publish(delta, "{\"state\":{\"forged\":true}}")));
+    // HiveMQ closes the connection after a refused publish: the device comes back to go on.
+    connect(device).publish(publish(update.topic(), "{\"marker\":true}"));
+
+    assertThat(refused.getMqttMessage().getReasonCode())
+        .isEqualTo(Mqtt5PubAckReasonCode.NOT_AUTHORIZED);
+    assertThat(refused.getMqttMessage().getReasonString())
+        .hasValueSatisfying(reason -> assertThat(reason.toString()).contains("answers"));
+    List<ConsumerRecord<String, byte[]>> devicesRecords =
+        readUntil(
+                KafkaTopics.SHADOW,
+                r -> device.equals(r.key()) && new String(r.value(), UTF_8).contains("marker"))
+            .stream()
+            .filter(r -> device.equals(r.key()))
+            .toList();
+    assertThat(devicesRecords)
+        .extracting(r -> new String(r.value(), UTF_8))
+        .containsExactly("{\"marker\":true}");
+  }
+
+  @Test
+  @Order(12)
+  void letsADeviceSubscribeToItsOwnShadowAnswers() {
+    String device = TestDevices.createOne();
+
+    assertThat(
+            connect(device)
+                .subscribeWith()
+                .topicFilter(DeviceTopic.prefix(device) + "shadow/#")
+                .send()
+                .getReasonCodes())
+        .noneMatch(Mqtt5SubAckReasonCode::isError);
   }
 
   private static List<ConsumerRecord<String, byte[]>> eventsUntilDisconnected(String device) {

@@ -14,38 +14,51 @@ import com.hivemq.extension.sdk.api.packets.subscribe.SubackReasonCode;
 /**
  * Applies {@link DeviceTopicPolicy} to every PUBLISH (will messages included) and every
  * subscription. It always decides, so the broker's default permissions never apply. MQTT 5 clients
- * get NOT_AUTHORIZED with a reason string; MQTT 3 has no negative PUBACK, and the broker then drops
- * the publish or disconnects the client by its own rules. Every refusal is counted.
+ * get NOT_AUTHORIZED with a reason string saying which rule refused; MQTT 3 has no negative PUBACK,
+ * and the broker then drops the publish or disconnects the client by its own rules. Every refusal
+ * is counted, a publish to another device's topic apart from one to a shadow answer topic.
  */
 public final class DeviceTopicAuthorizer implements PublishAuthorizer, SubscriptionAuthorizer {
 
   static final String PUBLISH_REFUSED =
       "not authorized: a device may publish only below devices/{its client id}/";
+  static final String SHADOW_PUBLISH_REFUSED =
+      "not authorized: below devices/{id}/shadow/ a device may publish only get, update and"
+          + " delete requests; answers come from the platform";
   static final String SUBSCRIBE_REFUSED =
       "not authorized: a device may subscribe only below devices/{its client id}/";
 
   static final String PUBLISHES_REFUSED = "org.iotplatform.bridge.publishes.refused.not-authorized";
+  static final String SHADOW_PUBLISHES_REFUSED =
+      "org.iotplatform.bridge.publishes.refused.shadow-answer";
   static final String SUBSCRIPTIONS_REFUSED =
       "org.iotplatform.bridge.subscriptions.refused.not-authorized";
 
   private final DeviceTopicPolicy policy;
   private final Counter publishesRefused;
+  private final Counter shadowPublishesRefused;
   private final Counter subscriptionsRefused;
 
   public DeviceTopicAuthorizer(DeviceTopicPolicy policy, MetricRegistry metrics) {
     this.policy = policy;
     this.publishesRefused = metrics.counter(PUBLISHES_REFUSED);
+    this.shadowPublishesRefused = metrics.counter(SHADOW_PUBLISHES_REFUSED);
     this.subscriptionsRefused = metrics.counter(SUBSCRIPTIONS_REFUSED);
   }
 
   @Override
   public void authorizePublish(PublishAuthorizerInput input, PublishAuthorizerOutput output) {
     String clientId = input.getClientInformation().getClientId();
-    if (policy.mayPublish(clientId, input.getPublishPacket().getTopic())) {
-      output.authorizeSuccessfully();
-    } else {
-      publishesRefused.inc();
-      output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, PUBLISH_REFUSED);
+    switch (policy.checkPublish(clientId, input.getPublishPacket().getTopic())) {
+      case ALLOWED -> output.authorizeSuccessfully();
+      case OUTSIDE_OWN_TOPICS -> {
+        publishesRefused.inc();
+        output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, PUBLISH_REFUSED);
+      }
+      case SHADOW_NOT_A_REQUEST -> {
+        shadowPublishesRefused.inc();
+        output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, SHADOW_PUBLISH_REFUSED);
+      }
     }
   }
 

@@ -3,11 +3,13 @@ package org.iotplatform.bridge.internal.forwarding;
 import java.util.Optional;
 import org.iotplatform.bridge.BridgeConfig.Topics;
 import org.iotplatform.contracts.DeviceTopic;
+import org.iotplatform.contracts.ShadowTopic;
 
 /**
- * Maps a device's MQTT topic to the Kafka topic its publishes are forwarded to. Only telemetry and
- * status are forwarded so far; shadow, command responses and OTA progress follow with their
- * services. Stateless and thread-safe.
+ * Maps a device's MQTT topic to the Kafka topic its publishes are forwarded to: telemetry, status
+ * and shadow requests ({@link ShadowTopic}, classic and named). Command responses and OTA progress
+ * follow with their services. Shadow answer topics are never routed: the topic rule refuses them
+ * before this router sees them. Stateless and thread-safe.
  */
 public final class PublishRouter {
 
@@ -22,15 +24,15 @@ public final class PublishRouter {
     return DeviceTopic.parse(mqttTopic)
         .flatMap(
             topic ->
-                kafkaTopicFor(topic.subtopic())
+                kafkaTopicFor(topic)
                     .map(kafkaTopic -> new Route(topic.deviceId(), mqttTopic, kafkaTopic)));
   }
 
-  private Optional<String> kafkaTopicFor(String subtopic) {
-    return switch (subtopic) {
+  private Optional<String> kafkaTopicFor(DeviceTopic topic) {
+    return switch (topic.subtopic()) {
       case DeviceTopic.TELEMETRY -> Optional.of(topics.telemetry());
       case DeviceTopic.STATUS -> Optional.of(topics.deviceEvents());
-      default -> Optional.empty();
+      default -> ShadowTopic.parse(topic.topic()).map(request -> topics.shadow());
     };
   }
 }

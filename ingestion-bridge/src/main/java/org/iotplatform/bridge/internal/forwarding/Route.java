@@ -11,8 +11,14 @@ import org.iotplatform.contracts.DeviceTopic;
  */
 public record Route(String deviceId, String mqttTopic, String kafkaTopic) {
 
-  /** The device topic below {@code devices/{id}/}, such as {@code telemetry}: the route's name. */
+  /**
+   * The route's name: the first level below {@code devices/{id}/}, such as {@code telemetry} or
+   * {@code shadow}. Only the first level, because it names a metric and a device chooses its
+   * shadows' names: metric names must stay few.
+   */
   public String kind() {
-    return mqttTopic.substring(DeviceTopic.prefix(deviceId).length());
+    String subtopic = mqttTopic.substring(DeviceTopic.prefix(deviceId).length());
+    int end = subtopic.indexOf('/');
+    return end < 0 ? subtopic : subtopic.substring(0, end);
   }
 }

@@ -47,6 +47,50 @@ class DeviceTopicAuthorizerTest {
   }
 
   @Test
+  void rejectsPublishToTheDevicesOwnShadowDeltaAsNotAuthorizedSayingAnswersComeFromThePlatform() {
+    PublishAuthorizerOutput output = mock(PublishAuthorizerOutput.class);
+
+    underTest.authorizePublish(publish("d-1", "devices/d-1/shadow/update/delta"), output);
+
+    verify(output)
+        .failAuthorization(
+            AckReasonCode.NOT_AUTHORIZED, DeviceTopicAuthorizer.SHADOW_PUBLISH_REFUSED);
+    verifyNoMoreInteractions(output);
+  }
+
+  @Test
+  void authorizesAShadowRequest() {
+    PublishAuthorizerOutput output = mock(PublishAuthorizerOutput.class);
+
+    underTest.authorizePublish(publish("d-1", "devices/d-1/shadow/name/config/get"), output);
+
+    verify(output).authorizeSuccessfully();
+    verifyNoMoreInteractions(output);
+  }
+
+  @Test
+  void countsRefusedShadowAnswersApartFromOtherDevicesTopics() {
+    underTest.authorizePublish(
+        publish("d-1", "devices/d-1/shadow/update/accepted"), mock(PublishAuthorizerOutput.class));
+    underTest.authorizePublish(
+        publish("d-1", "devices/d-1/shadow/update"), mock(PublishAuthorizerOutput.class));
+
+    assertThat(metrics.counter(DeviceTopicAuthorizer.SHADOW_PUBLISHES_REFUSED).getCount())
+        .isEqualTo(1);
+    assertThat(metrics.counter(DeviceTopicAuthorizer.PUBLISHES_REFUSED).getCount()).isZero();
+  }
+
+  @Test
+  void authorizesSubscriptionToTheDevicesOwnShadowAnswers() {
+    SubscriptionAuthorizerOutput output = mock(SubscriptionAuthorizerOutput.class);
+
+    underTest.authorizeSubscribe(subscribe("d-1", "devices/d-1/shadow/#"), output);
+
+    verify(output).authorizeSuccessfully();
+    verifyNoMoreInteractions(output);
+  }
+
+  @Test
   void authorizesSubscriptionBelowTheDevicesOwnTopic() {
     SubscriptionAuthorizerOutput output = mock(SubscriptionAuthorizerOutput.class);
 

@@ -159,7 +159,37 @@ class ForwardingInterceptorTest {
   @Test
   void doesNotForwardUnroutedDeviceTopics() {
     underTest.onInboundPublish(
-        publish("d-1", "devices/d-1/shadow/update", Qos.AT_LEAST_ONCE), output);
+        publish("d-1", "devices/d-1/commands/response", Qos.AT_LEAST_ONCE), output);
+
+    assertThat(producer.history()).isEmpty();
+    verifyNoInteractions(output);
+  }
+
+  @Test
+  void holdsTheQos1AcknowledgementOfAShadowRequestUntilKafkaAcknowledged() {
+    underTest.onInboundPublish(
+        publish("d-1", "devices/d-1/shadow/name/config/update", Qos.AT_LEAST_ONCE), output);
+
+    verify(async, never()).resume();
+    producer.completeNext();
+
+    verify(async).resume();
+    verify(output, never()).preventPublishDelivery(any(), any());
+    assertThat(producer.history())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.topic()).isEqualTo(KafkaTopics.SHADOW);
+              assertThat(record.key()).isEqualTo("d-1".getBytes(StandardCharsets.UTF_8));
+              assertThat(record.value()).containsExactly(PAYLOAD);
+            });
+    assertThat(registry.counter(ForwardingMetrics.PUBLISHES_IN + "shadow").getCount()).isEqualTo(1);
+  }
+
+  @Test
+  void leavesAShadowAnswerToTheAuthorizerAndForwardsNothing() {
+    underTest.onInboundPublish(
+        publish("d-1", "devices/d-1/shadow/update/delta", Qos.AT_LEAST_ONCE), output);
 
     assertThat(producer.history()).isEmpty();
     verifyNoInteractions(output);

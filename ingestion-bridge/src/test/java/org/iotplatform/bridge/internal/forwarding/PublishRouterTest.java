@@ -24,6 +24,28 @@ class PublishRouterTest {
         .contains(new Route("d-1", "devices/d-1/status", KafkaTopics.DEVICE_EVENTS));
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "devices/d-1/shadow/get",
+        "devices/d-1/shadow/update",
+        "devices/d-1/shadow/delete"
+      })
+  void routesClassicShadowRequestsToTheShadowTopicKeyedByDevice(String topic) {
+    assertThat(underTest.route(topic)).contains(new Route("d-1", topic, KafkaTopics.SHADOW));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "devices/d-1/shadow/name/config/get",
+        "devices/d-1/shadow/name/config/update",
+        "devices/d-1/shadow/name/a:b_c-1/delete"
+      })
+  void routesNamedShadowRequestsToTheShadowTopic(String topic) {
+    assertThat(underTest.route(topic)).contains(new Route("d-1", topic, KafkaTopics.SHADOW));
+  }
+
   @Test
   void namesARouteByTheDeviceTopicBelowTheDevicesPrefix() {
     assertThat(underTest.route("devices/d-1/telemetry"))
@@ -33,8 +55,21 @@ class PublishRouterTest {
   }
 
   @Test
+  void namesEveryShadowRouteShadowWhateverTheShadowsName() {
+    assertThat(underTest.route("devices/d-1/shadow/name/config/update"))
+        .get()
+        .extracting(Route::kind)
+        .isEqualTo("shadow");
+    assertThat(underTest.route("devices/d-1/shadow/get"))
+        .get()
+        .extracting(Route::kind)
+        .isEqualTo("shadow");
+  }
+
+  @Test
   void routesToTheConfiguredTopics() {
-    PublishRouter router = new PublishRouter(new Topics("t.telemetry", "t.events", "t.devices"));
+    PublishRouter router =
+        new PublishRouter(new Topics("t.telemetry", "t.events", "t.shadow", "t.devices"));
 
     assertThat(router.route("devices/d-1/telemetry"))
         .get()
@@ -44,17 +79,55 @@ class PublishRouterTest {
         .get()
         .extracting(Route::kafkaTopic)
         .isEqualTo("t.events");
+    assertThat(router.route("devices/d-1/shadow/name/config/update"))
+        .get()
+        .extracting(Route::kafkaTopic)
+        .isEqualTo("t.shadow");
   }
 
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "devices/d-1/shadow/update",
+        "devices/d-1/shadow/update/accepted",
+        "devices/d-1/shadow/update/rejected",
+        "devices/d-1/shadow/update/delta",
+        "devices/d-1/shadow/update/documents",
+        "devices/d-1/shadow/get/accepted",
+        "devices/d-1/shadow/delete/rejected",
+        "devices/d-1/shadow/name/config/update/delta",
+        "devices/d-1/shadow/name/config/get/accepted"
+      })
+  void doesNotRouteShadowAnswers(String topic) {
+    assertThat(underTest.route(topic)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "devices/d-1/shadow/name/bad name/update",
+        "devices/d-1/shadow/name/a.b/update",
+        "devices/d-1/shadow/name//update",
+        "devices/d-1/shadow/name/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx/update",
+        "devices/d-1/shadow/name/config",
+        "devices/d-1/shadow/name/update",
+        "devices/d-1/shadow/patch",
+        "devices/d-1/shadow/UPDATE",
+        "devices/d-1/shadow/",
+        "devices/d-1/shadow"
+      })
+  void doesNotRouteShadowTopicsThatAreNoRequest(String topic) {
+    assertThat(underTest.route(topic)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
         "devices/d-1/commands/response",
         "devices/d-1/telemetry/extra",
         "devices/d-1",
         "sensors/d-1/telemetry",
-        "devices/not a device/telemetry"
+        "devices/not a device/telemetry",
+        "devices/not a device/shadow/update"
       })
   void doesNotRouteOtherTopics(String topic) {
     assertThat(underTest.route(topic)).isEmpty();
