@@ -87,6 +87,20 @@ final class ChildProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Kills the process at once (SIGKILL), as a crash would: it flushes nothing. Deletes a temporary
+   * directory.
+   */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    close();
+  }
+
   private void stopAndClean() {
     stop();
     workDir.close();

@@ -121,6 +121,23 @@ public final class RedisServer implements AutoCloseable {
     process.close();
   }
 
+  /**
+   * Kills the server (SIGKILL), as a crash would, for fault tests: what Redis had written to its
+   * append-only file survives, nothing else is flushed.
+   */
+  public synchronized void kill() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (connection != null) {
+      connection.close();
+    }
+    if (client != null) {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+    process.kill();
+  }
+
   /** A plain RESP PING, so that readiness needs no client threads. */
   private static boolean answersPing(int port) {
     try (Socket socket = new Socket()) {
