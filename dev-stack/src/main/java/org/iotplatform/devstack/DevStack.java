@@ -95,7 +95,7 @@ final class DevStack implements AutoCloseable {
     if (options.services()) {
       for (ServiceSpec spec :
           ServiceCatalog.services(
-              ports, kafka.bootstrapServers(), postgres, options.registryDir(), ca)) {
+              ports, kafka.bootstrapServers(), postgres, redis.uri(), options.registryDir(), ca)) {
         ServiceProcess process =
             ServiceProcess.start(
                 spec, options.serviceJar(spec.name()), options.serviceJvmOptions(), logDir());
@@ -213,6 +213,7 @@ final class DevStack implements AutoCloseable {
             KafkaTopics.TELEMETRY,
             KafkaTopics.DEVICE_EVENTS,
             KafkaTopics.SHADOW,
+            KafkaTopics.SHADOW_CHANGES,
             KafkaTopics.DOWNLINK,
             KafkaTopics.ALERTS,
             KafkaTopics.OTA,

@@ -21,6 +21,7 @@ final class ServiceCatalog {
       StackPorts ports,
       String kafkaBootstrapServers,
       PostgresServer postgres,
+      String redisUri,
       Path registryDir,
       PlatformCa ca) {
     String kafka = "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers;
@@ -47,7 +48,10 @@ final class ServiceCatalog {
                 "--iot.registry.ca.private-key=" + ca.keyFile(),
                 "--iot.registry.bootstrap.admin-key-file="
                     + registryDir.resolve(DevStackOptions.ADMIN_KEY_FILE_NAME))),
-        new ServiceSpec("shadow-service", ports.shadow(), List.of(kafka, jwks)),
+        new ServiceSpec(
+            "shadow-service",
+            ports.shadow(),
+            List.of(kafka, jwks, "--iot.shadow.store.redis-uri=" + redisUri)),
         new ServiceSpec("ota-campaign-service", ports.ota(), List.of(kafka, jwks)),
         new ServiceSpec("alert-engine", ports.alerts(), List.of(kafka, jwks)),
         new ServiceSpec("edge-gateway", ports.edgeGateway(), List.of(jwks)));
