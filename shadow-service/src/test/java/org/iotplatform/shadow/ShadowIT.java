@@ -251,6 +251,31 @@ class ShadowIT extends ShadowITBase {
   }
 
   @Test
+  void namedShadowsAreSeparateDocumentsAndADeletedDeviceLosesThem() throws Exception {
+    deviceRequest(
+        device,
+        "shadow/name/config/update",
+        "{\"state\":{\"reported\":{\"interval\":10}},\"clientToken\":\"n-1\"}");
+    awaitDownlinkWithToken(device, "shadow/name/config/update/accepted", "n-1");
+    patch(device, "{\"state\":{\"desired\":{\"mode\":\"eco\"}}}", null);
+
+    JsonNode names =
+        JSON.readTree(authorized(uri("/api/v1/devices/" + device + "/shadows")).body());
+    JsonNode named =
+        JSON.readTree(authorized(uri("/api/v1/devices/" + device + "/shadows/config")).body());
+    assertThat(names.path("items").size()).isEqualTo(2);
+    assertThat(named.path("state").path("reported").path("interval").intValue()).isEqualTo(10);
+    assertThat(named.path("state").has("desired")).isFalse();
+
+    downlink().send(KafkaTopics.DEVICES, device, null, null, null);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> get(device).statusCode() == 404);
+    registerInTenant(device, "default");
+    assertThat(authorized(uri("/api/v1/devices/" + device + "/shadows/config")).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
   void anUnknownDeviceIsNotFound() throws Exception {
     HttpResponse<String> response = get("never-registered-" + device);
 

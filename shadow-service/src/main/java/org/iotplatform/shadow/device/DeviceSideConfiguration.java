@@ -1,5 +1,6 @@
 package org.iotplatform.shadow.device;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.iotplatform.shadow.management.DeviceAnswers;
 import org.iotplatform.shadow.management.ShadowManagement;
 import org.iotplatform.shadow.store.ShadowStore;
@@ -17,8 +18,8 @@ class DeviceSideConfiguration {
 
   @Bean
   ShadowRequestListener shadowRequestListener(
-      ShadowManagement shadows, DeviceAnswers answers, ShadowStore store) {
-    return new ShadowRequestListener(shadows, answers, store);
+      ShadowManagement shadows, DeviceAnswers answers, ShadowStore store, MeterRegistry meters) {
+    return new ShadowRequestListener(shadows, answers, store, meters);
   }
 
   @Bean

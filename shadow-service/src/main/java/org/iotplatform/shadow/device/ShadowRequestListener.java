@@ -1,5 +1,6 @@
 package org.iotplatform.shadow.device;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,11 +33,14 @@ class ShadowRequestListener {
   private final ShadowManagement shadows;
   private final DeviceAnswers answers;
   private final ShadowStore store;
+  private final MeterRegistry meters;
 
-  ShadowRequestListener(ShadowManagement shadows, DeviceAnswers answers, ShadowStore store) {
+  ShadowRequestListener(
+      ShadowManagement shadows, DeviceAnswers answers, ShadowStore store, MeterRegistry meters) {
     this.shadows = shadows;
     this.answers = answers;
     this.store = store;
+    this.meters = meters;
   }
 
   @KafkaListener(
@@ -55,6 +59,7 @@ class ShadowRequestListener {
     ShadowTopic request = parsed.get();
     String payload = record.value() == null ? "" : record.value();
     String clientToken = RequestToken.of(payload);
+    String outcome = "accepted";
     try {
       switch (request.operation()) {
         case GET -> answers.answerGet(request, clientToken);
@@ -62,8 +67,17 @@ class ShadowRequestListener {
         case DELETE -> delete(record, request, clientToken);
       }
     } catch (ShadowRejectedException e) {
+      outcome = e.rejection().code();
       answers.reject(request, e, clientToken);
     }
+    meters
+        .counter(
+            "iot.shadow.device.requests",
+            "operation",
+            request.operation().level(),
+            "outcome",
+            outcome)
+        .increment();
   }
 
   private void update(ConsumerRecord<String, String> record, ShadowTopic request, String payload) {

@@ -62,12 +62,13 @@ public final class ShadowMessages {
 
   /**
    * {@code /update/documents}: {@code {"previous":{state,metadata,version},"current":{...},
-   * "timestamp":...,"clientToken":...}}; {@code previous} is null for a shadow's first version.
+   * "timestamp":...,"clientToken":...}}; {@code previous} is null for a shadow's first version
+   * (also the first after a delete: pass null).
    */
   public static String documents(
-      ShadowDocument previous, ShadowDocument current, @Nullable String clientToken) {
+      @Nullable ShadowDocument previous, ShadowDocument current, @Nullable String clientToken) {
     ObjectNode payload = ShadowJson.object();
-    if (previous.version() == 0) {
+    if (previous == null || previous.version() == 0) {
       payload.putNull("previous");
     } else {
       payload.set("previous", snapshot(previous));

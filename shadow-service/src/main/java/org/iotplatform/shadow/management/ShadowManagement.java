@@ -89,7 +89,8 @@ public class ShadowManagement {
           toDevice(
               key,
               topic.responseTopic(Response.DOCUMENTS),
-              ShadowMessages.documents(previous, next, update.clientToken())));
+              ShadowMessages.documents(
+                  stored.exists() ? previous : null, next, update.clientToken())));
       outbox.add(
           change(
               key,
