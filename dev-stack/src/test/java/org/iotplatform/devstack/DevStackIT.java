@@ -9,9 +9,6 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +19,8 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
@@ -45,7 +38,6 @@ import org.iotplatform.simulator.provision.CredentialKind;
 import org.iotplatform.simulator.provision.CredentialStore;
 import org.iotplatform.simulator.provision.ProvisioningPlan;
 import org.iotplatform.simulator.provision.RegistryProvisioner;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,9 +52,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DevStackIT {
 
   private static final Duration PIPELINE_BOUND = Duration.ofSeconds(60);
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
-  private static final Pattern DEVICE_TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
   private static final Pattern ISSUED_CERTIFICATE = Pattern.compile("\"certificate\":\"([^\"]+)\"");
 
   @TempDir Path varDir;
@@ -73,7 +62,7 @@ class DevStackIT {
         new DevStackOptions(
             Path.of("..").toAbsolutePath().normalize(),
             varDir,
-            freePorts(),
+            StackApi.freePorts(),
             true,
             true,
             3,
@@ -104,17 +93,18 @@ class DevStackIT {
               PosixFilePermissions.toString(Files.getPosixFilePermissions(options.adminKeyFile())))
           .as("the admin key file is the owner's only")
           .isEqualTo("rw-------");
-      String token = token(options.ports().registry(), adminKey);
+      String token = StackApi.token(options.ports().registry(), adminKey);
       String registry = "http://127.0.0.1:" + options.ports().registry();
-      post(registry + "/api/v1/device-types", token, "{\"name\":\"devstack\"}");
-      post(
+      StackApi.post(registry + "/api/v1/device-types", token, "{\"name\":\"devstack\"}");
+      StackApi.post(
           registry + "/api/v1/devices",
           token,
           "{\"id\":\"" + deviceId + "\",\"type\":\"devstack\"}");
       String deviceToken =
-          field(
-              DEVICE_TOKEN,
-              post(registry + "/api/v1/devices/" + deviceId + "/credentials/tokens", token, "{}"));
+          StackApi.field(
+              StackApi.DEVICE_TOKEN,
+              StackApi.post(
+                  registry + "/api/v1/devices/" + deviceId + "/credentials/tokens", token, "{}"));
       // The bridge learns the credential from iot.devices.v1 shortly after the registry's answer:
       // until then it refuses the CONNECT, which untilAsserted alone would not retry.
       await()
@@ -123,10 +113,10 @@ class DevStackIT {
           .untilAsserted(
               () ->
                   publish(withToken(options.ports().mqtt(), deviceId, deviceToken), readAt, 21.5));
-      assertThat(status(query, null)).as("query-api without token").isEqualTo(401);
+      assertThat(StackApi.status(query, null)).as("query-api without token").isEqualTo(401);
       await()
           .atMost(PIPELINE_BOUND)
-          .untilAsserted(() -> assertThat(get(query, token)).contains("\"value\":21.5"));
+          .untilAsserted(() -> assertThat(StackApi.get(query, token)).contains("\"value\":21.5"));
       // The simulated fleet: provisioned through the registry, its readings stored and served.
       String fleetQuery =
           telemetryQuery(
@@ -137,7 +127,7 @@ class DevStackIT {
               Instant.now().plusSeconds(600));
       await()
           .atMost(PIPELINE_BOUND)
-          .untilAsserted(() -> assertThat(get(fleetQuery, token)).contains("\"value\":"));
+          .untilAsserted(() -> assertThat(StackApi.get(fleetQuery, token)).contains("\"value\":"));
     }
 
     assertThat(children).noneMatch(ProcessHandle::isAlive);
@@ -149,8 +139,8 @@ class DevStackIT {
       assertThat(Files.readString(options.adminKeyFile()).strip())
           .as("the admin key survives a restart")
           .isEqualTo(adminKey);
-      String token = token(options.ports().registry(), adminKey);
-      assertThat(get(query, token))
+      String token = StackApi.token(options.ports().registry(), adminKey);
+      assertThat(StackApi.get(query, token))
           .as("the stored reading after a restart")
           .contains("\"value\":21.5");
     }
@@ -162,7 +152,7 @@ class DevStackIT {
         new DevStackOptions(
             Path.of("..").toAbsolutePath().normalize(),
             varDir,
-            freePorts(),
+            StackApi.freePorts(),
             true,
             true,
             0,
@@ -176,21 +166,23 @@ class DevStackIT {
     try (DevStack underTest = new DevStack(options)) {
       underTest.start();
       String token =
-          token(options.ports().registry(), Files.readString(options.adminKeyFile()).strip());
+          StackApi.token(
+              options.ports().registry(), Files.readString(options.adminKeyFile()).strip());
       String registry = "http://127.0.0.1:" + options.ports().registry();
-      post(registry + "/api/v1/device-types", token, "{\"name\":\"devstack\"}");
-      post(
+      StackApi.post(registry + "/api/v1/device-types", token, "{\"name\":\"devstack\"}");
+      StackApi.post(
           registry + "/api/v1/devices",
           token,
           "{\"id\":\"" + deviceId + "\",\"type\":\"devstack\"}");
       // The device keeps its key and sends only a CSR, as the README's openssl route does.
       KeyPair deviceKey = DeviceCsr.keyPair();
       String issued =
-          post(
+          StackApi.post(
               registry + "/api/v1/devices/" + deviceId + "/credentials/certificates",
               token,
               "{\"csr\":\"" + DeviceCsr.pem(deviceId, deviceKey).replace("\n", "\\n") + "\"}");
-      X509Certificate certificate = DeviceCsr.certificate(field(ISSUED_CERTIFICATE, issued));
+      X509Certificate certificate =
+          DeviceCsr.certificate(StackApi.field(ISSUED_CERTIFICATE, issued));
       X509Certificate ca = DeviceCsr.certificate(Files.readString(caCertificate(options)));
       certificate.verify(ca.getPublicKey()); // the registry signs with the stack's CA
 
@@ -208,7 +200,7 @@ class DevStackIT {
                       22.5));
       await()
           .atMost(PIPELINE_BOUND)
-          .untilAsserted(() -> assertThat(get(query, token)).contains("\"value\":22.5"));
+          .untilAsserted(() -> assertThat(StackApi.get(query, token)).contains("\"value\":22.5"));
 
       // The fleet simulator's route: certificates from CSRs through the registry's REST API, the
       // SDK presenting them over TLS.
@@ -242,7 +234,8 @@ class DevStackIT {
                 Instant.now().plusSeconds(600));
         await()
             .atMost(PIPELINE_BOUND)
-            .untilAsserted(() -> assertThat(get(meterQuery, token)).contains("\"value\":"));
+            .untilAsserted(
+                () -> assertThat(StackApi.get(meterQuery, token)).contains("\"value\":"));
         assertThat(running.stats().firstError()).as("first error of the fleet").isNull();
       }
     }
@@ -254,7 +247,7 @@ class DevStackIT {
         new DevStackOptions(
             Path.of("..").toAbsolutePath().normalize(),
             varDir,
-            freePorts(),
+            StackApi.freePorts(),
             true,
             false,
             0,
@@ -364,77 +357,5 @@ class DevStackIT {
 
   private static Path caCertificate(DevStackOptions options) {
     return options.caDir().resolve(PlatformCa.CERTIFICATE_FILE);
-  }
-
-  private static String get(String url, String token) throws Exception {
-    HttpResponse<String> response = send(url, token);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return response.body();
-  }
-
-  /** POSTs JSON with the operator's token, expects 201 and returns the body. */
-  private static String post(String url, String token, String json) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(url + ": " + response.body()).isEqualTo(201);
-    return response.body();
-  }
-
-  private static String field(Pattern pattern, String body) {
-    Matcher matcher = pattern.matcher(body);
-    assertThat(matcher.find()).as(body).isTrue();
-    return matcher.group(1);
-  }
-
-  private static int status(String url, @Nullable String token) throws Exception {
-    return send(url, token).statusCode();
-  }
-
-  private static HttpResponse<String> send(String url, @Nullable String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** What README's "try it" does: the admin API key exchanged at the registry for a JWT. */
-  private static String token(int registryPort, String apiKey) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + registryPort + "/api/v1/auth/token"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"apiKey\":\"" + apiKey + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    Matcher token = ACCESS_TOKEN.matcher(response.body());
-    assertThat(token.find()).as(response.body()).isTrue();
-    return token.group(1);
-  }
-
-  /**
-   * Twelve free ports below Linux's ephemeral range (32768 and up): a port the OS hands out for
-   * outgoing connections could be taken by one of the stack's own clients before its server binds
-   * it, which made a start fail now and then.
-   */
-  private static StackPorts freePorts() {
-    Set<Integer> picked = new LinkedHashSet<>();
-    int candidate = 20_000 + ThreadLocalRandom.current().nextInt(10_000);
-    while (picked.size() < 12) {
-      if (FreePorts.isFree(candidate)) {
-        picked.add(candidate);
-      }
-      candidate++;
-    }
-    Integer[] p = picked.toArray(Integer[]::new);
-    return new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10], p[11]);
   }
 }
