@@ -15,6 +15,9 @@ final class FleetQueryParser {
   private static final String KEY_SYMBOLS = "_-:$@";
   private static final int SNIPPET_LENGTH = 20;
 
+  /** Each term is a set or two that every candidate is checked against: a bound on the work. */
+  static final int MAX_TERMS = 16;
+
   private final String text;
   private int pos;
 
@@ -40,6 +43,9 @@ final class FleetQueryParser {
         skipSpaces();
         if (atEnd()) {
           throw error(pos, "expected a term after AND");
+        }
+        if (terms.size() == MAX_TERMS) {
+          throw error(pos, "a query has at most " + MAX_TERMS + " terms");
         }
         terms.add(term());
       } else if (word.equalsIgnoreCase("or")) {

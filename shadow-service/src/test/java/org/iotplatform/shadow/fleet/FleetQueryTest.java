@@ -11,6 +11,8 @@ import static org.iotplatform.shadow.fleet.FleetFixtures.outOfSync;
 import static org.iotplatform.shadow.fleet.Section.DESIRED;
 import static org.iotplatform.shadow.fleet.Section.REPORTED;
 
+import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.List;
 import org.iotplatform.web.ErrorCode;
 import org.junit.jupiter.api.Test;
@@ -112,7 +114,7 @@ class FleetQueryTest {
                     TENANT,
                     REPORTED,
                     List.of("a.b", "say \"hi\""),
-                    IndexKeys.canonical(java.math.BigDecimal.ONE))));
+                    IndexKeys.canonical(BigDecimal.ONE))));
   }
 
   @ParameterizedTest
@@ -164,6 +166,16 @@ class FleetQueryTest {
               assertThat(e.getBody().getProperties())
                   .containsEntry(ErrorCode.PROPERTY_NAME, "shadow.invalid-query");
             });
+  }
+
+  @Test
+  void refusesMoreThanSixteenTerms() {
+    String sixteen = String.join(" AND ", Collections.nCopies(16, "reported.a = 1"));
+
+    assertThat(FleetQuery.parse(sixteen).terms()).hasSize(16);
+    assertThatThrownBy(() -> FleetQuery.parse(sixteen + " AND reported.b = 2"))
+        .hasMessageContaining(
+            "At position " + (sixteen.length() + 6) + ": a query has at most 16 terms.");
   }
 
   @Test
