@@ -31,8 +31,9 @@ public final class FleetQueryRepository {
 
   /**
    * Candidates one call scans at most. A script blocks Redis while it runs, shadow updates
-   * included: 5,000 {@code ZSCORE}s take it about 2 ms on a quiet core (see the README's figures).
-   * Candidates come from the smallest set a query names, so most queries never get near it.
+   * included: 5,000 candidates took 8 ms (p50) on two shared cores, 20,000 took 30 ms (see the
+   * README's figures). Candidates come from the smallest set a query names, so most queries never
+   * get near it.
    */
   public static final int DEFAULT_SCAN_BUDGET = 5_000;
 
