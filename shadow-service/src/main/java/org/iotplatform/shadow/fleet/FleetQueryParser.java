@@ -294,7 +294,8 @@ final class FleetQueryParser {
         && !Character.isWhitespace(text.charAt(end))) {
       end++;
     }
-    return "'" + text.substring(at, Math.max(end, at + 1)) + "'";
+    String snippet = text.substring(at, Math.max(end, at + 1));
+    return snippet.startsWith("'") ? snippet : "'" + snippet + "'";
   }
 
   private FleetQueryException error(int at, String problem) {

@@ -138,13 +138,13 @@ class FleetQueryTest {
           """
           reported.mode =                       | At position 16: expected a literal after '=', found the end of the query.
           reported.mode = eco                   | At position 17: expected a literal after '=', found 'eco'.
-          reported.mode 'eco'                   | At position 15: expected '=' or '!=' after the path, found ''eco''.
+          reported.mode 'eco'                   | At position 15: expected '=' or '!=' after the path, found 'eco'.
           reported.battery < 20                 | At position 18: range comparisons ('<') are not supported yet; use '=' or '!='.
           reported.battery >= 20                | At position 18: range comparisons ('>=') are not supported yet
           reported.mode == 'eco'                | At position 15: use '=' to compare, not '=='.
           reported.mode = null                  | At position 17: null is never stored; use exists(...) to test a path.
           mode = 'eco'                          | At position 1: expected a path starting with desired, reported or delta, found 'mode'.
-          'eco' = reported.mode                 | At position 1: expected a path starting with desired, reported or delta, found ''eco''.
+          'eco' = reported.mode                 | At position 1: expected a path starting with desired, reported or delta, found 'eco'.
           reported = 'eco'                      | At position 9: expected '.' and a key after 'reported'.
           reported..mode = 'eco'                | At position 10: expected a key after '.', found '.mode'.
           reported.mode = 'eco                  | At position 17: unterminated 'quoted' text.
