@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import org.iotplatform.shadow.document.ShadowRejectedException;
+import org.iotplatform.shadow.fleet.FleetQueryRepository;
+import org.iotplatform.shadow.fleet.ShadowIndex;
 import org.iotplatform.shadow.management.DeviceAnswers;
 import org.iotplatform.shadow.management.ShadowManagement;
 import org.iotplatform.shadow.store.OutboxRelay;
@@ -48,13 +50,18 @@ class ShadowConfiguration {
   }
 
   @Bean
+  FleetQueryRepository fleetQueryRepository(StatefulRedisConnection<String, String> connection) {
+    return new FleetQueryRepository(connection);
+  }
+
+  @Bean
   Clock shadowClock() {
     return Clock.systemUTC();
   }
 
   @Bean
   ShadowManagement shadowManagement(ShadowStore store, ShadowLimitsProperties limits, Clock clock) {
-    return new ShadowManagement(store, limits.toLimits(), clock);
+    return new ShadowManagement(store, new ShadowIndex(), limits.toLimits(), clock);
   }
 
   @Bean

@@ -276,12 +276,62 @@ class ShadowIT extends ShadowITBase {
   }
 
   @Test
+  void fleetQueriesFindDevicesByShadowContentThroughTheIndexTheUpdatesKeep() throws Exception {
+    String behind = TestDevices.createOne();
+    registerInTenant(behind, "default");
+    for (String id : List.of(device, behind)) {
+      patch(id, "{\"state\":{\"desired\":{\"firmware\":\"2.0\"}}}", null);
+      deviceRequest(
+          id,
+          "shadow/update",
+          "{\"state\":{\"reported\":{\"firmware\":\"1.0\",\"mode\":\"eco\"}},"
+              + "\"clientToken\":\"fw-"
+              + id
+              + "\"}");
+      awaitDownlinkWithToken(id, "shadow/update/accepted", "fw-" + id);
+    }
+    deviceRequest(device, "shadow/update", "{\"state\":{\"reported\":{\"firmware\":\"2.0\"}}}");
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(fleet("reported.firmware != desired.firmware")).containsExactly(behind));
+    assertThat(fleet("reported.mode = 'eco'")).containsExactlyInAnyOrder(device, behind);
+    HttpResponse<String> invalid =
+        authorized(
+            uri(
+                "/api/v1/shadows?q="
+                    + java.net.URLEncoder.encode(
+                        "reported.mode >", java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(invalid.body()).path("errorCode").stringValue())
+        .isEqualTo("shadow.invalid-query");
+  }
+
+  @Test
   void anUnknownDeviceIsNotFound() throws Exception {
     HttpResponse<String> response = get("never-registered-" + device);
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(response.body()).path("errorCode").stringValue())
         .isEqualTo("shadow.not-found");
+  }
+
+  /** The device ids of every page of the fleet query {@code query}. */
+  private List<String> fleet(String query) throws Exception {
+    List<String> found = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      String url =
+          "/api/v1/shadows?limit=1&q="
+              + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)
+              + (cursor == null ? "" : "&cursor=" + cursor);
+      JsonNode page = JSON.readTree(authorized(uri(url)).body());
+      page.path("items").forEach(item -> found.add(item.path("deviceId").stringValue()));
+      cursor = page.path("nextCursor").isString() ? page.path("nextCursor").stringValue() : null;
+    } while (cursor != null);
+    return found;
   }
 
   private void registerInTenant(String deviceId, String tenant) {

@@ -2,6 +2,7 @@ package org.iotplatform.shadow.fleet;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.iotplatform.shadow.store.ShadowKey;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +32,7 @@ final class FleetCursor {
     }
     try {
       String member = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      return ShadowRef.fromMember(member).member();
+      return ShadowKey.fromMember(member).member();
     } catch (IllegalArgumentException e) {
       throw FleetQueryException.invalidCursor(
           "The cursor '" + cursor + "' is not one we gave out.");

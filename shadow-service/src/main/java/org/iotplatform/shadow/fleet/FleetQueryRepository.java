@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.iotplatform.shadow.store.ShadowKey;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,9 +87,9 @@ public final class FleetQueryRepository {
             after,
             Integer.toString(limit),
             Integer.toString(scanBudget));
-    List<ShadowRef> items = new ArrayList<>(answer.size() - 1);
+    List<ShadowKey> items = new ArrayList<>(answer.size() - 1);
     for (Object member : answer.subList(1, answer.size())) {
-      items.add(ShadowRef.fromMember((String) member));
+      items.add(ShadowKey.fromMember((String) member));
     }
     return new FleetPage(items, FleetCursor.encode((String) answer.get(0)));
   }

@@ -14,6 +14,8 @@ import org.iotplatform.shadow.document.ShadowMessages;
 import org.iotplatform.shadow.document.ShadowRejectedException;
 import org.iotplatform.shadow.document.ShadowRejection;
 import org.iotplatform.shadow.document.ShadowUpdate;
+import org.iotplatform.shadow.fleet.IndexChanges;
+import org.iotplatform.shadow.fleet.ShadowIndex;
 import org.iotplatform.shadow.store.OutboxEntry;
 import org.iotplatform.shadow.store.ShadowCommit;
 import org.iotplatform.shadow.store.ShadowKey;
@@ -38,11 +40,13 @@ public class ShadowManagement {
   private static final int MAX_ATTEMPTS = 16;
 
   private final ShadowStore store;
+  private final ShadowIndex index;
   private final ShadowLimits limits;
   private final Clock clock;
 
-  public ShadowManagement(ShadowStore store, ShadowLimits limits, Clock clock) {
+  public ShadowManagement(ShadowStore store, ShadowIndex index, ShadowLimits limits, Clock clock) {
     this.store = store;
+    this.index = index;
     this.limits = limits;
     this.clock = clock;
   }
@@ -101,6 +105,7 @@ public class ShadowManagement {
               stored.exists() ? previous : null,
               next,
               now));
+      IndexChanges changes = indexChanges(stored, tenantId, next);
       ShadowCommit commit =
           new ShadowCommit(
               key,
@@ -108,8 +113,8 @@ public class ShadowManagement {
               previous.version(),
               next,
               next.version(),
-              List.of(),
-              List.of(),
+              changes.removedKeys(),
+              changes.addedKeys(),
               outbox);
       if (store.commit(commit)) {
         return new ShadowChange(stored.exists() ? previous : null, next);
@@ -150,9 +155,17 @@ public class ShadowManagement {
                   key.topic(Operation.DELETE).responseTopic(Response.ACCEPTED),
                   ShadowMessages.deleteAccepted(version, now, clientToken)),
               change(key, tenantId, "delete", actor, version, previous, null, now));
+      IndexChanges changes = indexChanges(stored, tenantId, ShadowDocument.empty());
       ShadowCommit commit =
           new ShadowCommit(
-              key, tenantId, previous.version(), null, version, List.of(), List.of(), outbox);
+              key,
+              tenantId,
+              previous.version(),
+              null,
+              version,
+              changes.removedKeys(),
+              changes.addedKeys(),
+              outbox);
       if (store.commit(commit)) {
         return;
       }
@@ -168,6 +181,22 @@ public class ShadowManagement {
   /** The device's existing shadows. */
   public List<ShadowKey> shadowsOf(String deviceId) {
     return store.shadowsOf(deviceId);
+  }
+
+  /**
+   * What the fleet index must do for the change from {@code stored} to {@code next} ({@link
+   * ShadowDocument#empty()} for a delete), computed from the very version the commit checks. A
+   * shadow whose device moved to another tenant leaves the old tenant's sets.
+   */
+  private IndexChanges indexChanges(StoredShadow stored, String tenantId, ShadowDocument next) {
+    ShadowDocument before = stored.exists() ? stored.document() : ShadowDocument.empty();
+    String storedTenant = stored.tenantId();
+    if (storedTenant == null || storedTenant.equals(tenantId)) {
+      return index.changes(tenantId, before, next);
+    }
+    IndexChanges leave = index.changes(storedTenant, before, ShadowDocument.empty());
+    IndexChanges join = index.changes(tenantId, ShadowDocument.empty(), next);
+    return new IndexChanges(leave.removedKeys(), join.addedKeys());
   }
 
   private static OutboxEntry toDevice(ShadowKey key, String topic, String payload) {

@@ -28,6 +28,10 @@ public record ShadowKey(String deviceId, @Nullable String shadowName) {
     return new ShadowKey(deviceId, null);
   }
 
+  public static ShadowKey named(String deviceId, String shadowName) {
+    return new ShadowKey(deviceId, shadowName);
+  }
+
   /** The shadow a request topic addresses. */
   public static ShadowKey of(ShadowTopic topic) {
     return new ShadowKey(topic.deviceId(), topic.shadowName());

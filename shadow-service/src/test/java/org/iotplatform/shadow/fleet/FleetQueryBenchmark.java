@@ -16,6 +16,7 @@ import java.util.Locale;
 import org.iotplatform.servers.RedisServer;
 import org.iotplatform.shadow.document.ShadowDocument;
 import org.iotplatform.shadow.document.ShadowUpdate;
+import org.iotplatform.shadow.store.ShadowKey;
 import org.iotplatform.testsupport.TestServers;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class FleetQueryBenchmark {
       IndexChanges changes = index.changes(TENANT, ShadowDocument.empty(), shadow);
       indexNanos += System.nanoTime() - indexStart;
       memberships += changes.addedKeys().size();
-      writer.write(ShadowRef.classic(String.format(Locale.ROOT, "dev-%06d", i)), changes);
+      writer.write(ShadowKey.classic(String.format(Locale.ROOT, "dev-%06d", i)), changes);
     }
     writer.await();
     long elapsed = System.nanoTime() - start;

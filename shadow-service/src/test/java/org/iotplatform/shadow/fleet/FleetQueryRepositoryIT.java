@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.iotplatform.servers.RedisServer;
 import org.iotplatform.shadow.document.ShadowDocument;
+import org.iotplatform.shadow.store.ShadowKey;
 import org.iotplatform.testsupport.RedisExtension;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -33,11 +34,11 @@ class FleetQueryRepositoryIT {
 
   /** One shadow as the test wrote it. */
   private record Fleet(
-      ShadowRef ref, int number, String mode, String reportedFirmware, String desiredFirmware) {}
+      ShadowKey ref, int number, String mode, String reportedFirmware, String desiredFirmware) {}
 
   private final ShadowIndex index = new ShadowIndex();
-  private final Map<ShadowRef, ShadowDocument> stored = new HashMap<>();
-  private final Map<ShadowRef, Fleet> fleet = new HashMap<>();
+  private final Map<ShadowKey, ShadowDocument> stored = new HashMap<>();
+  private final Map<ShadowKey, Fleet> fleet = new HashMap<>();
   private RedisClient client;
   private StatefulRedisConnection<String, String> connection;
   private IndexWriter writer;
@@ -53,15 +54,15 @@ class FleetQueryRepositoryIT {
       String device = String.format("dev-%03d", i);
       String mode = i % 3 == 0 ? "eco" : "normal";
       String desiredFirmware = i % 10 == 0 ? "2.0" : "1.0";
-      store(TENANT, new Fleet(ShadowRef.classic(device), i, mode, "1.0", desiredFirmware));
+      store(TENANT, new Fleet(ShadowKey.classic(device), i, mode, "1.0", desiredFirmware));
       if (i % 10 == 5) {
-        store(TENANT, new Fleet(ShadowRef.named(device, "config"), i, "eco", "1.0", "1.0"));
+        store(TENANT, new Fleet(ShadowKey.named(device, "config"), i, "eco", "1.0", "1.0"));
       }
     }
     for (int i = 0; i < 10; i++) {
       store(
           "other",
-          new Fleet(ShadowRef.classic(String.format("dev-%03d", i)), i, "eco", "1.0", "2.0"));
+          new Fleet(ShadowKey.classic(String.format("dev-%03d", i)), i, "eco", "1.0", "2.0"));
     }
     writer.await();
   }
@@ -90,20 +91,20 @@ class FleetQueryRepositoryIT {
     }
   }
 
-  private void delete(ShadowRef ref) {
+  private void delete(ShadowKey ref) {
     writer.write(ref, index.changes(TENANT, stored.remove(ref), ShadowDocument.empty()));
     fleet.remove(ref);
     writer.await();
   }
 
   /** Every page of {@code query}, checking that none is longer than asked. */
-  private List<ShadowRef> allPages(String query) {
+  private List<ShadowKey> allPages(String query) {
     return allPages(underTest, query, PAGE_SIZE);
   }
 
-  private static List<ShadowRef> allPages(
+  private static List<ShadowKey> allPages(
       FleetQueryRepository repository, String query, int pageSize) {
-    List<ShadowRef> found = new ArrayList<>();
+    List<ShadowKey> found = new ArrayList<>();
     @Nullable String cursor = null;
     int pages = 0;
     do {
@@ -116,17 +117,17 @@ class FleetQueryRepositoryIT {
     return found;
   }
 
-  private List<ShadowRef> expected(Predicate<Fleet> matches) {
+  private List<ShadowKey> expected(Predicate<Fleet> matches) {
     return fleet.values().stream()
         .filter(matches)
         .map(Fleet::ref)
-        .sorted(Comparator.comparing(ShadowRef::member))
+        .sorted(Comparator.comparing(ShadowKey::member))
         .toList();
   }
 
   @Test
   void findsEveryShadowWithAValueAcrossPagesInMemberOrder() {
-    List<ShadowRef> expected = expected(shadow -> shadow.mode().equals("eco"));
+    List<ShadowKey> expected = expected(shadow -> shadow.mode().equals("eco"));
 
     assertThat(allPages("reported.mode = 'eco'")).hasSize(130).containsExactlyElementsOf(expected);
   }
@@ -134,7 +135,7 @@ class FleetQueryRepositoryIT {
   @Test
   void findsNamedShadowsAsNamed() {
     assertThat(allPages("reported.mode = 'eco'"))
-        .contains(ShadowRef.named("dev-005", "config"), ShadowRef.classic("dev-000"));
+        .contains(ShadowKey.named("dev-005", "config"), ShadowKey.classic("dev-000"));
   }
 
   @Test
@@ -156,7 +157,7 @@ class FleetQueryRepositoryIT {
 
   @Test
   void forgetsTheMismatchOnceTheDeviceReportsTheDesiredFirmware() {
-    Fleet updated = fleet.get(ShadowRef.classic("dev-010"));
+    Fleet updated = fleet.get(ShadowKey.classic("dev-010"));
     store(TENANT, new Fleet(updated.ref(), updated.number(), updated.mode(), "2.0", "2.0"));
     writer.await();
 
@@ -182,9 +183,9 @@ class FleetQueryRepositoryIT {
 
     assertThat(page.items())
         .containsExactly(
-            ShadowRef.classic("dev-042"),
-            ShadowRef.classic("dev-142"),
-            ShadowRef.classic("dev-242"));
+            ShadowKey.classic("dev-042"),
+            ShadowKey.classic("dev-142"),
+            ShadowKey.classic("dev-242"));
     assertThat(page.nextCursor()).isNull();
   }
 
@@ -230,11 +231,11 @@ class FleetQueryRepositoryIT {
 
   @Test
   void deletedShadowIsFoundNoMore() {
-    delete(ShadowRef.classic("dev-000"));
+    delete(ShadowKey.classic("dev-000"));
 
     assertThat(allPages("reported.firmware != desired.firmware"))
         .hasSize(29)
-        .doesNotContain(ShadowRef.classic("dev-000"));
+        .doesNotContain(ShadowKey.classic("dev-000"));
     assertThat(allPages("")).hasSize(329);
   }
 

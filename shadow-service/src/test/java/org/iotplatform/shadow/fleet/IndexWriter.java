@@ -7,6 +7,7 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.iotplatform.shadow.store.ShadowKey;
 
 /**
  * Applies {@link IndexChanges} to Redis for tests and the benchmark, as the store's update script
@@ -26,7 +27,7 @@ final class IndexWriter {
   }
 
   /** Sends the commands without waiting for them; {@link #await()} does. */
-  IndexWriter write(ShadowRef shadow, IndexChanges changes) {
+  IndexWriter write(ShadowKey shadow, IndexChanges changes) {
     String member = shadow.member();
     for (String key : changes.removedKeys()) {
       inFlight.add(redis.zrem(key, member));
