@@ -1,10 +1,11 @@
 package org.iotplatform.sdk;
 
 import java.util.concurrent.CompletableFuture;
+import org.iotplatform.sdk.shadow.DeviceShadow;
 
 /**
- * A device's connection to the platform over MQTT 5: telemetry, status, commands, and the topics
- * the shadow and OTA clients build on.
+ * A device's connection to the platform over MQTT 5: telemetry, status, commands, the device's
+ * shadow, and the topics the OTA client builds on.
  *
  * <p>Publishes go through an ordered, bounded {@linkplain OfflineBuffer offline buffer}: a message
  * published while the device is offline is kept and sent after the next connect, in order, and
@@ -88,6 +89,20 @@ public interface DeviceClient extends AutoCloseable {
    * {@link CommandResult.Status#REJECTED}.
    */
   void onCommand(String name, CommandHandler handler);
+
+  /**
+   * The device's classic shadow. The first call subscribes to its answer topics; every call returns
+   * the same client. See {@link DeviceShadow} for get on connect, versions and retries.
+   */
+  DeviceShadow shadow();
+
+  /**
+   * The device's named shadow {@code name} (1-64 letters, digits, {@code : _ -}), on {@code
+   * devices/{id}/shadow/name/{name}/...}; as {@link #shadow()} otherwise.
+   *
+   * @throws IllegalArgumentException for an invalid name
+   */
+  DeviceShadow shadow(String name);
 
   /** Where the client is now. */
   ConnectionState state();

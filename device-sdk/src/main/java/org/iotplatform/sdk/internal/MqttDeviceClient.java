@@ -20,10 +20,13 @@ import io.reactivex.schedulers.Schedulers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.iotplatform.contracts.DeviceTopic;
+import org.iotplatform.contracts.ShadowTopic;
 import org.iotplatform.sdk.Backoff;
 import org.iotplatform.sdk.ClientClosedException;
 import org.iotplatform.sdk.ClientStats;
@@ -47,6 +51,8 @@ import org.iotplatform.sdk.MessageHandler;
 import org.iotplatform.sdk.PublishReceipt;
 import org.iotplatform.sdk.Qos;
 import org.iotplatform.sdk.TelemetryMessage;
+import org.iotplatform.sdk.internal.shadow.MqttDeviceShadow;
+import org.iotplatform.sdk.shadow.DeviceShadow;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,6 +90,8 @@ public final class MqttDeviceClient implements DeviceClient {
   private final CommandDispatcher commands;
   private final Mqtt5AsyncClient client;
   private final Map<String, MessageHandler> subscriptions = new ConcurrentHashMap<>();
+  private final Map<String, DeviceShadow> shadows = new ConcurrentHashMap<>();
+  private final List<ConnectionFeature> features = new CopyOnWriteArrayList<>();
   private final AtomicLong sequence = new AtomicLong();
   private final CompletableFuture<Void> firstConnect = new CompletableFuture<>();
 
@@ -261,6 +269,61 @@ public final class MqttDeviceClient implements DeviceClient {
   }
 
   @Override
+  public DeviceShadow shadow() {
+    return shadows.computeIfAbsent("", key -> attach(newShadow(null)));
+  }
+
+  @Override
+  public DeviceShadow shadow(String name) {
+    if (!ShadowTopic.isValidShadowName(name)) {
+      throw new IllegalArgumentException(
+          "a shadow name is 1-64 letters, digits, ':', '_' or '-', not " + name);
+    }
+    // The classic shadow's key "" is no valid name, so the two never meet.
+    return shadows.computeIfAbsent(name, key -> attach(newShadow(name)));
+  }
+
+  private MqttDeviceShadow newShadow(@Nullable String name) {
+    return new MqttDeviceShadow(
+        config.deviceId(),
+        name,
+        (subtopic, payload) -> publish(subtopic, payload, Qos.AT_LEAST_ONCE),
+        executor,
+        callbacks,
+        config.shadowRetry());
+  }
+
+  /**
+   * Adds a feature's subscriptions. One attached while connected subscribes now and is ready once
+   * the broker acknowledged; otherwise the next connect does both.
+   */
+  private <F extends ConnectionFeature> F attach(F feature) {
+    long connection;
+    synchronized (this) {
+      subscriptions.putAll(feature.subscriptions());
+      features.add(feature);
+      if (state != ConnectionState.CONNECTED) {
+        return feature;
+      }
+      connection = epoch;
+    }
+    subscribeAll(feature.subscriptions().keySet())
+        .whenComplete(
+            (acknowledged, error) ->
+                callback(
+                    () -> {
+                      if (isCurrent(connection)) {
+                        feature.ready();
+                      }
+                    }));
+    return feature;
+  }
+
+  private synchronized boolean isCurrent(long connection) {
+    return epoch == connection && state == ConnectionState.CONNECTED;
+  }
+
+  @Override
   public ConnectionState state() {
     return state;
   }
@@ -290,6 +353,7 @@ public final class MqttDeviceClient implements DeviceClient {
       }
     }
     outbox.close();
+    features.forEach(ConnectionFeature::closed);
     firstConnect.completeExceptionally(new ClientClosedException("the client was closed"));
     CompletableFuture<Void> disconnect = client.disconnect();
     if (!wasConnected) {
@@ -338,7 +402,24 @@ public final class MqttDeviceClient implements DeviceClient {
     callback(() -> afterConnect(connection));
   }
 
+  /**
+   * Subscribes first and sends the buffer only once the broker acknowledged: a request buffered
+   * offline (a shadow get) must not go out before the subscription its answer comes back on.
+   */
   private void afterConnect(long connection) {
+    List<ConnectionFeature> ready;
+    synchronized (this) {
+      if (epoch != connection) {
+        return; // already lost again; the next connect does this
+      }
+      // Taken with the subscriptions, so each feature's are among those acknowledged.
+      ready = List.copyOf(features);
+    }
+    subscribeAll(subscriptions.keySet())
+        .whenComplete((acknowledged, error) -> callback(() -> subscribed(connection, ready)));
+  }
+
+  private void subscribed(long connection, List<ConnectionFeature> ready) {
     Endpoint endpoint;
     synchronized (this) {
       if (epoch != connection) {
@@ -349,8 +430,8 @@ public final class MqttDeviceClient implements DeviceClient {
       outbox.connected();
     }
     firstConnect.complete(null);
-    subscriptions.keySet().forEach(this::subscribeNow);
     heartbeat();
+    ready.forEach(ConnectionFeature::ready);
     config.listener().connected(endpoint);
   }
 
@@ -379,6 +460,8 @@ public final class MqttDeviceClient implements DeviceClient {
       // A lost connection is tried again where it was; a failed attempt moves on to the next.
       next = lostConnection ? endpoints.current() : endpoints.next();
     }
+    // Here, not on the callback executor: before the next connect can make them ready again.
+    features.forEach(ConnectionFeature::lost);
     Duration delay = config.backoff().delay(reconnector.getAttempts(), ThreadLocalRandom.current());
     reconnector
         .reconnect(true)
@@ -431,8 +514,15 @@ public final class MqttDeviceClient implements DeviceClient {
     }
   }
 
-  private void subscribeNow(String subtopicFilter) {
-    client
+  /** Subscribes to each filter; completes when all are acknowledged or refused, or failed. */
+  private CompletableFuture<Void> subscribeAll(Iterable<String> subtopicFilters) {
+    List<CompletableFuture<?>> acknowledgements = new ArrayList<>();
+    subtopicFilters.forEach(filter -> acknowledgements.add(subscribeNow(filter)));
+    return CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new));
+  }
+
+  private CompletableFuture<?> subscribeNow(String subtopicFilter) {
+    return client
         .subscribeWith()
         .topicFilter(prefix + subtopicFilter)
         .qos(MqttQos.AT_LEAST_ONCE)
