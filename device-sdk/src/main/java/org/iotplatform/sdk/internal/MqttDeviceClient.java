@@ -6,7 +6,6 @@ import com.hivemq.client.mqtt.MqttClientSslConfigBuilder;
 import com.hivemq.client.mqtt.MqttClientTransportConfig;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttClientReconnector;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
@@ -15,12 +14,10 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5Connect;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.reactivex.schedulers.Schedulers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,7 +86,7 @@ public final class MqttDeviceClient implements DeviceClient {
   private final Outbox outbox;
   private final CommandDispatcher commands;
   private final Mqtt5AsyncClient client;
-  private final Map<String, MessageHandler> subscriptions = new ConcurrentHashMap<>();
+  private final Subscriptions subscriptions;
   private final Map<String, DeviceShadow> shadows = new ConcurrentHashMap<>();
   private final List<ConnectionFeature> features = new CopyOnWriteArrayList<>();
   private final AtomicLong sequence = new AtomicLong();
@@ -106,6 +103,7 @@ public final class MqttDeviceClient implements DeviceClient {
   public MqttDeviceClient(ClientConfig config) {
     this.config = config;
     this.prefix = DeviceTopic.prefix(config.deviceId());
+    this.subscriptions = new Subscriptions(config.deviceId());
     this.executor = config.executor() != null ? config.executor() : SdkExecutors.shared();
     this.callbacks = config.callbackExecutor() != null ? config.callbackExecutor() : executor;
     this.endpoints = new EndpointRing(config.endpoints(), config.deviceId());
@@ -150,7 +148,7 @@ public final class MqttDeviceClient implements DeviceClient {
     Mqtt5AsyncClient built = builder.buildAsync();
     // ALL, not SUBSCRIBED: with a persistent session the broker delivers what it queued for
     // the subscriptions of an earlier run before this one subscribed again.
-    built.publishes(MqttGlobalPublishFilter.ALL, this::received, callbacks);
+    built.publishes(MqttGlobalPublishFilter.ALL, subscriptions::dispatch, callbacks);
     return built;
   }
 
@@ -257,7 +255,7 @@ public final class MqttDeviceClient implements DeviceClient {
     checkSubtopic(subtopicFilter, true);
     subscriptions.put(subtopicFilter, handler);
     if (state == ConnectionState.CONNECTED) {
-      subscribeNow(subtopicFilter);
+      subscriptions.subscribe(client, List.of(subtopicFilter));
     }
   }
 
@@ -300,16 +298,21 @@ public final class MqttDeviceClient implements DeviceClient {
   private <F extends ConnectionFeature> F attach(F feature) {
     long connection;
     synchronized (this) {
-      subscriptions.putAll(feature.subscriptions());
+      if (state == ConnectionState.CLOSED) {
+        feature.closed();
+        return feature;
+      }
+      feature.subscriptions().forEach(subscriptions::put);
       features.add(feature);
       if (state != ConnectionState.CONNECTED) {
         return feature;
       }
       connection = epoch;
     }
-    subscribeAll(feature.subscriptions().keySet())
-        .whenComplete(
-            (acknowledged, error) ->
+    subscriptions
+        .subscribe(client, feature.subscriptions().keySet())
+        .thenRun(
+            () ->
                 callback(
                     () -> {
                       if (isCurrent(connection)) {
@@ -415,8 +418,9 @@ public final class MqttDeviceClient implements DeviceClient {
       // Taken with the subscriptions, so each feature's are among those acknowledged.
       ready = List.copyOf(features);
     }
-    subscribeAll(subscriptions.keySet())
-        .whenComplete((acknowledged, error) -> callback(() -> subscribed(connection, ready)));
+    subscriptions
+        .subscribe(client, subscriptions.filters())
+        .thenRun(() -> callback(() -> subscribed(connection, ready)));
   }
 
   private void subscribed(long connection, List<ConnectionFeature> ready) {
@@ -477,6 +481,7 @@ public final class MqttDeviceClient implements DeviceClient {
     callback(
         () -> {
           outbox.close();
+          features.forEach(ConnectionFeature::closed);
           firstConnect.completeExceptionally(
               new InvalidConfigurationException(
                   "the platform refused the credentials of device "
@@ -512,49 +517,6 @@ public final class MqttDeviceClient implements DeviceClient {
                 return null;
               });
     }
-  }
-
-  /** Subscribes to each filter; completes when all are acknowledged or refused, or failed. */
-  private CompletableFuture<Void> subscribeAll(Iterable<String> subtopicFilters) {
-    List<CompletableFuture<?>> acknowledgements = new ArrayList<>();
-    subtopicFilters.forEach(filter -> acknowledgements.add(subscribeNow(filter)));
-    return CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new));
-  }
-
-  private CompletableFuture<?> subscribeNow(String subtopicFilter) {
-    return client
-        .subscribeWith()
-        .topicFilter(prefix + subtopicFilter)
-        .qos(MqttQos.AT_LEAST_ONCE)
-        .send()
-        .whenComplete(
-            (ack, error) -> {
-              if (error != null) {
-                LOG.log(
-                    Level.WARNING,
-                    "device {0} could not subscribe to {1}: {2}",
-                    new Object[] {deviceId(), subtopicFilter, error.getMessage()});
-              }
-            });
-  }
-
-  private void received(Mqtt5Publish publish) {
-    String topic = publish.getTopic().toString();
-    if (!topic.startsWith(prefix)) {
-      return;
-    }
-    String subtopic = topic.substring(prefix.length());
-    byte[] payload = publish.getPayloadAsBytes();
-    subscriptions.forEach(
-        (filter, handler) -> {
-          if (MqttTopicFilter.of(prefix + filter).matches(publish.getTopic())) {
-            try {
-              handler.onMessage(subtopic, payload);
-            } catch (RuntimeException e) {
-              LOG.log(Level.WARNING, "a message handler of " + deviceId() + " failed", e);
-            }
-          }
-        });
   }
 
   private static void checkSubtopic(String subtopic, boolean filter) {

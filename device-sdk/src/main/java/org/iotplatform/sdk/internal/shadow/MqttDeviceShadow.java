@@ -58,6 +58,7 @@ public final class MqttDeviceShadow implements DeviceShadow, ConnectionFeature {
   private final CompletableFuture<Void> firstReady = new CompletableFuture<>();
 
   private @Nullable CompletableFuture<ShadowDocument> sync;
+  private volatile boolean closed;
 
   /**
    * @param deviceId the device
@@ -112,14 +113,16 @@ public final class MqttDeviceShadow implements DeviceShadow, ConnectionFeature {
 
   @Override
   public CompletableFuture<ShadowDocument> get() {
+    if (closed) {
+      return CompletableFuture.failedFuture(closedException());
+    }
     String token = tokens.next();
     return gets.start(token, getTopic, ShadowPayloads.getRequest(token));
   }
 
   @Override
   public CompletableFuture<ReportAccepted> report(ObjectNode reported) {
-    String token = tokens.next();
-    return reports.start(token, updateTopic, ShadowPayloads.reportRequest(reported, null, token));
+    return report(reported, null);
   }
 
   @Override
@@ -129,6 +132,13 @@ public final class MqttDeviceShadow implements DeviceShadow, ConnectionFeature {
 
   @Override
   public CompletableFuture<ReportAccepted> reportWithVersion(ObjectNode reported, long version) {
+    return report(reported, version);
+  }
+
+  private CompletableFuture<ReportAccepted> report(ObjectNode reported, @Nullable Long version) {
+    if (closed) {
+      return CompletableFuture.failedFuture(closedException());
+    }
     String token = tokens.next();
     return reports.start(
         token, updateTopic, ShadowPayloads.reportRequest(reported, version, token));
@@ -165,9 +175,13 @@ public final class MqttDeviceShadow implements DeviceShadow, ConnectionFeature {
 
   @Override
   public void closed() {
-    ClientClosedException closed = new ClientClosedException("the device client was closed");
-    gets.failAll(closed);
-    reports.failAll(closed);
+    closed = true;
+    gets.failAll(closedException());
+    reports.failAll(closedException());
+  }
+
+  private static ClientClosedException closedException() {
+    return new ClientClosedException("the device client was closed");
   }
 
   /**
