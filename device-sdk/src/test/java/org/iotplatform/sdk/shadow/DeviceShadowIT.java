@@ -153,6 +153,35 @@ class DeviceShadowIT {
     assertThat(service.requests()).filteredOn(r -> r.has("state")).hasSize(3);
   }
 
+  @Test
+  void aNamedShadowIsKeptApartFromTheClassicOne(HiveMqServer broker) throws Exception {
+    String id = TestDevices.createOne();
+    ShadowResponder classicService = track(ShadowResponder.start(broker, id));
+    ShadowResponder configService = track(ShadowResponder.start(broker, id, "config"));
+    List<ShadowDelta> configDeltas = new CopyOnWriteArrayList<>();
+    DeviceClient device = track(device(id, broker, ShadowRetry.DEFAULT));
+    device.shadow().onDelta(deltas::add);
+    DeviceShadow underTest = device.shadow("config");
+    underTest.onDelta(configDeltas::add);
+    device.connect().get(20, TimeUnit.SECONDS);
+    await()
+        .atMost(BOUND)
+        .until(() -> !classicService.requests().isEmpty() && !configService.requests().isEmpty());
+
+    configService.setDesired("interval", 30);
+    await().atMost(BOUND).until(() -> !configDeltas.isEmpty());
+    classicService.setDesired("mode", "eco");
+    await().atMost(BOUND).until(() -> !deltas.isEmpty());
+    underTest.report(Map.of("interval", 30)).get(20, TimeUnit.SECONDS);
+
+    assertThat(configDeltas)
+        .extracting(d -> d.state().toString())
+        .containsExactly("{\"interval\":30}");
+    assertThat(deltas).extracting(d -> d.state().toString()).containsExactly("{\"mode\":\"eco\"}");
+    assertThat(configService.reported().toString()).isEqualTo("{\"interval\":30}");
+    assertThat(classicService.reported().isEmpty()).isTrue();
+  }
+
   /** A device connected with its shadow's listener set and its first sync answered. */
   private DeviceShadow connected(
       String id, HiveMqServer broker, ShadowRetry retry, ShadowResponder service) throws Exception {

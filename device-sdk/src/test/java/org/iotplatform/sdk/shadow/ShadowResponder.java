@@ -17,11 +17,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A stand-in for shadow-service in the SDK's tests (the service is not available to them): a plain
- * MQTT client on the real broker that answers one device's classic shadow requests as the protocol
- * says, from a minimal document: a flat merge of reported values, the delta as the desired keys
- * whose values differ from the reported ones, a version that grows with each change, the version
- * check of an update that carries one. No metadata, limits, named shadows or persistence: it plays
- * the service's MQTT answers, not its rules. It can also drop requests and push any delta.
+ * MQTT client on the real broker that answers the requests of one shadow of one device as the
+ * protocol says, from a minimal document: a flat merge of reported values, the delta as the desired
+ * keys whose values differ from the reported ones, a version that grows with each change, the
+ * version check of an update that carries one. No metadata, limits or persistence: it plays the
+ * service's MQTT answers, not its rules. It can also drop requests and push any delta.
  */
 public final class ShadowResponder implements AutoCloseable {
 
@@ -35,20 +35,31 @@ public final class ShadowResponder implements AutoCloseable {
   private long version;
   private int toDrop;
 
-  private ShadowResponder(String deviceId, HiveMqServer broker) {
-    this.prefix = "devices/" + deviceId + "/shadow/";
+  private ShadowResponder(String deviceId, @Nullable String shadowName, HiveMqServer broker) {
+    String shadow = shadowName == null ? "shadow/" : "shadow/name/" + shadowName + "/";
+    this.prefix = "devices/" + deviceId + "/" + shadow;
     this.client =
         MqttClient.builder()
             .useMqttVersion5()
-            .identifier("shadow-responder-" + deviceId)
+            .identifier(
+                "shadow-responder-" + deviceId + (shadowName == null ? "" : "-" + shadowName))
             .serverHost("127.0.0.1")
             .serverPort(broker.mqttPort())
             .buildAsync();
   }
 
-  /** Connects and subscribes to the device's get and update requests. */
+  /** Answers the device's classic shadow; see {@link #start(HiveMqServer, String, String)}. */
   public static ShadowResponder start(HiveMqServer broker, String deviceId) {
-    ShadowResponder responder = new ShadowResponder(deviceId, broker);
+    return start(broker, deviceId, null);
+  }
+
+  /**
+   * Connects and subscribes to the get and update requests of the device's shadow {@code
+   * shadowName} (null: the classic one).
+   */
+  public static ShadowResponder start(
+      HiveMqServer broker, String deviceId, @Nullable String shadowName) {
+    ShadowResponder responder = new ShadowResponder(deviceId, shadowName, broker);
     responder.client.connect().join();
     for (String request : List.of("get", "update")) {
       responder
