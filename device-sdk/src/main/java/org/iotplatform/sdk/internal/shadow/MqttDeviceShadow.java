@@ -1,6 +1,8 @@
 package org.iotplatform.sdk.internal.shadow;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -54,9 +56,12 @@ public final class MqttDeviceShadow implements DeviceShadow, ConnectionFeature {
   private final PendingRequests<ShadowDocument> gets;
   private final PendingRequests<ReportAccepted> reports;
 
-  /** Completes at the first {@link #ready()}: no request leaves before its answer can arrive. */
-  private final CompletableFuture<Void> firstReady = new CompletableFuture<>();
+  private final RequestPublisher publisher;
 
+  /** Sends held until the first {@link #ready()}, in order: none leaves before its answer can. */
+  private final List<Runnable> held = new ArrayList<>();
+
+  private boolean everReady;
   private @Nullable CompletableFuture<ShadowDocument> sync;
   private volatile boolean closed;
 
@@ -83,10 +88,9 @@ public final class MqttDeviceShadow implements DeviceShadow, ConnectionFeature {
             : ShadowTopic.named(deviceId, name, Operation.GET);
     this.getTopic = get.subtopic();
     this.updateTopic = get.withOperation(Operation.UPDATE).subtopic();
+    this.publisher = publisher;
     this.deltas = new DeltaDelivery(gate, callbacks);
-    PendingRequests.Sender sender =
-        (subtopic, payload) ->
-            firstReady.thenCompose(ready -> publisher.publish(subtopic, payload));
+    PendingRequests.Sender sender = this::send;
     PendingRequests.Timers timeouts =
         (delay, task) -> {
           ScheduledFuture<?> timer =
@@ -159,9 +163,36 @@ public final class MqttDeviceShadow implements DeviceShadow, ConnectionFeature {
     return Map.copyOf(subscriptions);
   }
 
+  private synchronized CompletableFuture<PublishReceipt> send(String subtopic, byte[] payload) {
+    if (everReady) {
+      return publisher.publish(subtopic, payload);
+    }
+    CompletableFuture<PublishReceipt> sent = new CompletableFuture<>();
+    held.add(
+        () ->
+            publisher
+                .publish(subtopic, payload)
+                .whenComplete(
+                    (receipt, error) -> {
+                      if (error != null) {
+                        sent.completeExceptionally(error);
+                      } else {
+                        sent.complete(receipt);
+                      }
+                    }));
+    return sent;
+  }
+
   @Override
   public void ready() {
-    firstReady.complete(null);
+    synchronized (this) {
+      if (!everReady) {
+        everReady = true;
+        // Under the lock, so a request made meanwhile cannot overtake them.
+        held.forEach(Runnable::run);
+        held.clear();
+      }
+    }
     gets.ready();
     reports.ready();
     syncOnConnect();

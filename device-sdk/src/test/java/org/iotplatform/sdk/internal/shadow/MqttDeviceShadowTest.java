@@ -91,6 +91,20 @@ class MqttDeviceShadowTest {
   }
 
   @Test
+  void sendsTheRequestsMadeBeforeTheFirstConnectInTheirOrder() {
+    for (int t = 1; t <= 5; t++) {
+      underTest.report(ShadowPayloads.JSON.createObjectNode().put("t", t));
+    }
+
+    underTest.ready();
+
+    assertThat(requests)
+        .filteredOn(request -> request.subtopic().equals("shadow/update"))
+        .extracting(request -> request.json().get("state").get("reported").get("t").intValue())
+        .containsExactly(1, 2, 3, 4, 5);
+  }
+
+  @Test
   void getsTheDocumentOnEachConnectAndHandsItsDeltaToTheListener() {
     underTest.onDelta(delta -> deltas.add(delta.version()));
     underTest.ready();
