@@ -38,11 +38,12 @@ public interface DeviceClient extends AutoCloseable {
 
   /**
    * Starts connecting, and keeps the device connected until {@link #close()}. The future completes
-   * at the first successful connection. It fails with {@link InvalidConfigurationException}, and
-   * the client stops, only if the platform still refuses the device's credentials 10 s after the
-   * first attempt (a configuration mistake; a credential issued a moment ago may be refused briefly
-   * until the broker has learnt it); a broker that cannot be reached is retried with back-off
-   * meanwhile. Calling it again returns the same future.
+   * at the first successful connection, once the broker acknowledged the client's subscriptions. It
+   * fails with {@link InvalidConfigurationException}, and the client stops, only if the platform
+   * still refuses the device's credentials 10 s after the first attempt (a configuration mistake; a
+   * credential issued a moment ago may be refused briefly until the broker has learnt it); a broker
+   * that cannot be reached is retried with back-off meanwhile. Calling it again returns the same
+   * future.
    */
   CompletableFuture<Void> connect();
 

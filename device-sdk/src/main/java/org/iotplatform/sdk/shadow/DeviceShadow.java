@@ -55,7 +55,8 @@ public interface DeviceShadow {
 
   /**
    * Reports the device's state: merged into {@code state.reported} ({@code null} values delete
-   * keys). Sent without a version, so it never conflicts; sending it twice is harmless.
+   * keys). Sent without a version, so it never conflicts. Sent again (its answer was lost), it
+   * carries the values reported last for its keys, so it cannot undo a newer report.
    */
   CompletableFuture<ReportAccepted> report(ObjectNode reported);
 

@@ -52,6 +52,7 @@ public final class MqttDeviceShadow implements DeviceShadow, ConnectionFeature {
   private final Map<String, MessageHandler> subscriptions = new LinkedHashMap<>();
   private final ClientTokens tokens = new ClientTokens();
   private final VersionGate gate = new VersionGate();
+  private final ReportedState reportedState = new ReportedState();
   private final DeltaDelivery deltas;
   private final PendingRequests<ShadowDocument> gets;
   private final PendingRequests<ReportAccepted> reports;
@@ -144,8 +145,17 @@ public final class MqttDeviceShadow implements DeviceShadow, ConnectionFeature {
       return CompletableFuture.failedFuture(closedException());
     }
     String token = tokens.next();
+    if (version != null) {
+      // Read-modify-write: sent again as it was, and its conflict is the caller's to resolve.
+      return reports.start(
+          token, updateTopic, ShadowPayloads.reportRequest(reported, version, token));
+    }
+    ObjectNode own = reported.deepCopy();
+    reportedState.merge(own);
     return reports.start(
-        token, updateTopic, ShadowPayloads.reportRequest(reported, version, token));
+        token,
+        updateTopic,
+        () -> ShadowPayloads.reportRequest(reportedState.latest(own), null, token));
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.iotplatform.sdk.shadow.ShadowRetry;
 import org.iotplatform.sdk.shadow.ShadowTimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -36,13 +37,13 @@ final class PendingRequests<T> {
   private final class Request {
     final String token;
     final String subtopic;
-    final byte[] payload;
+    final Supplier<byte[]> payload;
     final CompletableFuture<T> future = new CompletableFuture<>();
     int attempts;
     @Nullable Runnable cancelTimer;
     boolean resendWhenReady;
 
-    Request(String token, String subtopic, byte[] payload) {
+    Request(String token, String subtopic, Supplier<byte[]> payload) {
       this.token = token;
       this.subtopic = subtopic;
       this.payload = payload;
@@ -62,6 +63,14 @@ final class PendingRequests<T> {
 
   /** Sends a request and returns the future its answer completes. */
   CompletableFuture<T> start(String token, String subtopic, byte[] payload) {
+    return start(token, subtopic, () -> payload);
+  }
+
+  /**
+   * Sends a request whose payload is built for each send: a report sent again carries the values
+   * the device reported last, not older ones (see {@code ReportedState}).
+   */
+  CompletableFuture<T> start(String token, String subtopic, Supplier<byte[]> payload) {
     Request request = new Request(token, subtopic, payload);
     synchronized (this) {
       pending.put(token, request);
@@ -163,7 +172,7 @@ final class PendingRequests<T> {
       attempt = ++request.attempts;
     }
     sender
-        .send(request.subtopic, request.payload)
+        .send(request.subtopic, request.payload.get())
         .whenComplete(
             (acknowledged, error) -> {
               if (error != null) {

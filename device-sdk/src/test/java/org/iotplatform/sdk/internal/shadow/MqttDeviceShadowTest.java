@@ -133,6 +133,24 @@ class MqttDeviceShadowTest {
   }
 
   @Test
+  void aReportSentAgainAfterAReconnectDoesNotUndoANewerOne() {
+    underTest.ready();
+    underTest.report(java.util.Map.of("targetTemperature", 20));
+    underTest.lost(); // the first report was acknowledged, its answer lost
+    underTest.report(java.util.Map.of("targetTemperature", 21)); // buffered, out first
+
+    underTest.ready();
+
+    assertThat(requests)
+        .filteredOn(request -> request.subtopic().equals("shadow/update"))
+        .extracting(request -> request.json().get("state").get("reported").toString())
+        .containsExactly(
+            "{\"targetTemperature\":20}",
+            "{\"targetTemperature\":21}",
+            "{\"targetTemperature\":21}");
+  }
+
+  @Test
   void aDeviceWithoutAShadowGetsAnEmptyDocumentOfVersionZero() {
     underTest.ready();
     CompletableFuture<ShadowDocument> get = underTest.get();
