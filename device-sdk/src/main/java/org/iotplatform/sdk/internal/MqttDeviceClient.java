@@ -302,7 +302,7 @@ public final class MqttDeviceClient implements DeviceClient {
         feature.closed();
         return feature;
       }
-      feature.subscriptions().forEach(subscriptions::put);
+      feature.subscriptions().forEach(subscriptions::addFeatureHandler);
       features.add(feature);
       if (state != ConnectionState.CONNECTED) {
         return feature;

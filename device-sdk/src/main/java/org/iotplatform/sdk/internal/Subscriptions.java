@@ -5,10 +5,13 @@ import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.iotplatform.contracts.DeviceTopic;
@@ -26,19 +29,30 @@ final class Subscriptions {
   private final String prefix;
   private final Map<String, MessageHandler> handlers = new ConcurrentHashMap<>();
 
+  /** Feature clients' handlers, apart: a caller subscribing to the same filter replaces none. */
+  private final List<Map.Entry<String, MessageHandler>> featureHandlers =
+      new CopyOnWriteArrayList<>();
+
   Subscriptions(String deviceId) {
     this.deviceId = deviceId;
     this.prefix = DeviceTopic.prefix(deviceId);
   }
 
-  /** Adds (or replaces) the handler of a subtopic filter; {@link #subscribe} sends it. */
+  /** Adds (or replaces) the caller's handler of a subtopic filter; {@link #subscribe} sends it. */
   void put(String subtopicFilter, MessageHandler handler) {
     handlers.put(subtopicFilter, handler);
   }
 
-  /** Every subtopic filter held. */
+  /** Adds a feature client's handler of a subtopic filter, beside any other. */
+  void addFeatureHandler(String subtopicFilter, MessageHandler handler) {
+    featureHandlers.add(Map.entry(subtopicFilter, handler));
+  }
+
+  /** Every subtopic filter held, once. */
   List<String> filters() {
-    return List.copyOf(handlers.keySet());
+    Set<String> filters = new LinkedHashSet<>(handlers.keySet());
+    featureHandlers.forEach(entry -> filters.add(entry.getKey()));
+    return List.copyOf(filters);
   }
 
   /**
@@ -78,15 +92,23 @@ final class Subscriptions {
     }
     String subtopic = topic.substring(prefix.length());
     byte[] payload = publish.getPayloadAsBytes();
-    handlers.forEach(
-        (filter, handler) -> {
-          if (MqttTopicFilter.of(prefix + filter).matches(publish.getTopic())) {
-            try {
-              handler.onMessage(subtopic, payload);
-            } catch (RuntimeException e) {
-              LOG.log(Level.WARNING, "a message handler of " + deviceId + " failed", e);
-            }
-          }
-        });
+    handlers.forEach((filter, handler) -> dispatch(publish, subtopic, payload, filter, handler));
+    featureHandlers.forEach(
+        entry -> dispatch(publish, subtopic, payload, entry.getKey(), entry.getValue()));
+  }
+
+  private void dispatch(
+      Mqtt5Publish publish,
+      String subtopic,
+      byte[] payload,
+      String filter,
+      MessageHandler handler) {
+    if (MqttTopicFilter.of(prefix + filter).matches(publish.getTopic())) {
+      try {
+        handler.onMessage(subtopic, payload);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "a message handler of " + deviceId + " failed", e);
+      }
+    }
   }
 }
