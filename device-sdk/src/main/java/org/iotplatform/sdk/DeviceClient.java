@@ -1,10 +1,11 @@
 package org.iotplatform.sdk;
 
 import java.util.concurrent.CompletableFuture;
+import org.iotplatform.sdk.shadow.DeviceShadow;
 
 /**
- * A device's connection to the platform over MQTT 5: telemetry, status, commands, and the topics
- * the shadow and OTA clients build on.
+ * A device's connection to the platform over MQTT 5: telemetry, status, commands, the device's
+ * shadow, and the topics the OTA client builds on.
  *
  * <p>Publishes go through an ordered, bounded {@linkplain OfflineBuffer offline buffer}: a message
  * published while the device is offline is kept and sent after the next connect, in order, and
@@ -37,11 +38,12 @@ public interface DeviceClient extends AutoCloseable {
 
   /**
    * Starts connecting, and keeps the device connected until {@link #close()}. The future completes
-   * at the first successful connection. It fails with {@link InvalidConfigurationException}, and
-   * the client stops, only if the platform still refuses the device's credentials 10 s after the
-   * first attempt (a configuration mistake; a credential issued a moment ago may be refused briefly
-   * until the broker has learnt it); a broker that cannot be reached is retried with back-off
-   * meanwhile. Calling it again returns the same future.
+   * at the first successful connection, once the broker acknowledged the client's subscriptions. It
+   * fails with {@link InvalidConfigurationException}, and the client stops, only if the platform
+   * still refuses the device's credentials 10 s after the first attempt (a configuration mistake; a
+   * credential issued a moment ago may be refused briefly until the broker has learnt it); a broker
+   * that cannot be reached is retried with back-off meanwhile. Calling it again returns the same
+   * future.
    */
   CompletableFuture<Void> connect();
 
@@ -88,6 +90,20 @@ public interface DeviceClient extends AutoCloseable {
    * {@link CommandResult.Status#REJECTED}.
    */
   void onCommand(String name, CommandHandler handler);
+
+  /**
+   * The device's classic shadow. The first call subscribes to its answer topics; every call returns
+   * the same client. See {@link DeviceShadow} for get on connect, versions and retries.
+   */
+  DeviceShadow shadow();
+
+  /**
+   * The device's named shadow {@code name} (1-64 letters, digits, {@code : _ -}), on {@code
+   * devices/{id}/shadow/name/{name}/...}; as {@link #shadow()} otherwise.
+   *
+   * @throws IllegalArgumentException for an invalid name
+   */
+  DeviceShadow shadow(String name);
 
   /** Where the client is now. */
   ConnectionState state();

@@ -11,6 +11,7 @@ import org.iotplatform.contracts.DeviceTopic;
 import org.iotplatform.sdk.internal.ClientConfig;
 import org.iotplatform.sdk.internal.MqttDeviceClient;
 import org.iotplatform.sdk.internal.TlsMaterial;
+import org.iotplatform.sdk.shadow.ShadowRetry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,7 @@ public final class DeviceClientBuilder {
   private ConnectionListener listener = new ConnectionListener() {};
   private @Nullable ScheduledExecutorService executor;
   private @Nullable Executor callbackExecutor;
+  private ShadowRetry shadowRetry = ShadowRetry.DEFAULT;
 
   DeviceClientBuilder() {}
 
@@ -145,6 +147,15 @@ public final class DeviceClientBuilder {
   }
 
   /**
+   * How long a shadow request waits for its answer and how often it is sent (default 10 s, 3
+   * times); see {@link org.iotplatform.sdk.shadow.DeviceShadow}.
+   */
+  public DeviceClientBuilder shadowRetry(ShadowRetry retry) {
+    this.shadowRetry = Objects.requireNonNull(retry);
+    return this;
+  }
+
+  /**
    * The client, not connected yet.
    *
    * @throws InvalidConfigurationException when the configuration cannot work: no or an invalid
@@ -202,6 +213,7 @@ public final class DeviceClientBuilder {
             heartbeat,
             listener,
             executor,
-            callbackExecutor));
+            callbackExecutor,
+            shadowRetry));
   }
 }

@@ -11,6 +11,7 @@ import org.iotplatform.sdk.Endpoint;
 import org.iotplatform.sdk.Heartbeat;
 import org.iotplatform.sdk.OfflineBuffer;
 import org.iotplatform.sdk.Qos;
+import org.iotplatform.sdk.shadow.ShadowRetry;
 import org.jspecify.annotations.Nullable;
 
 /** A validated device client configuration, as {@code DeviceClientBuilder} made it. */
@@ -29,4 +30,5 @@ public record ClientConfig(
     @Nullable Supplier<Heartbeat> heartbeat,
     ConnectionListener listener,
     @Nullable ScheduledExecutorService executor,
-    @Nullable Executor callbackExecutor) {}
+    @Nullable Executor callbackExecutor,
+    ShadowRetry shadowRetry) {}

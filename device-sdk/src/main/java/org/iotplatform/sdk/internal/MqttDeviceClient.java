@@ -6,7 +6,6 @@ import com.hivemq.client.mqtt.MqttClientSslConfigBuilder;
 import com.hivemq.client.mqtt.MqttClientTransportConfig;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttClientReconnector;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
@@ -15,15 +14,16 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5Connect;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.reactivex.schedulers.Schedulers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.iotplatform.contracts.DeviceTopic;
+import org.iotplatform.contracts.ShadowTopic;
 import org.iotplatform.sdk.Backoff;
 import org.iotplatform.sdk.ClientClosedException;
 import org.iotplatform.sdk.ClientStats;
@@ -47,6 +48,8 @@ import org.iotplatform.sdk.MessageHandler;
 import org.iotplatform.sdk.PublishReceipt;
 import org.iotplatform.sdk.Qos;
 import org.iotplatform.sdk.TelemetryMessage;
+import org.iotplatform.sdk.internal.shadow.MqttDeviceShadow;
+import org.iotplatform.sdk.shadow.DeviceShadow;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,7 +86,9 @@ public final class MqttDeviceClient implements DeviceClient {
   private final Outbox outbox;
   private final CommandDispatcher commands;
   private final Mqtt5AsyncClient client;
-  private final Map<String, MessageHandler> subscriptions = new ConcurrentHashMap<>();
+  private final Subscriptions subscriptions;
+  private final Map<String, DeviceShadow> shadows = new ConcurrentHashMap<>();
+  private final List<ConnectionFeature> features = new CopyOnWriteArrayList<>();
   private final AtomicLong sequence = new AtomicLong();
   private final CompletableFuture<Void> firstConnect = new CompletableFuture<>();
 
@@ -98,6 +103,7 @@ public final class MqttDeviceClient implements DeviceClient {
   public MqttDeviceClient(ClientConfig config) {
     this.config = config;
     this.prefix = DeviceTopic.prefix(config.deviceId());
+    this.subscriptions = new Subscriptions(config.deviceId());
     this.executor = config.executor() != null ? config.executor() : SdkExecutors.shared();
     this.callbacks = config.callbackExecutor() != null ? config.callbackExecutor() : executor;
     this.endpoints = new EndpointRing(config.endpoints(), config.deviceId());
@@ -142,7 +148,7 @@ public final class MqttDeviceClient implements DeviceClient {
     Mqtt5AsyncClient built = builder.buildAsync();
     // ALL, not SUBSCRIBED: with a persistent session the broker delivers what it queued for
     // the subscriptions of an earlier run before this one subscribed again.
-    built.publishes(MqttGlobalPublishFilter.ALL, this::received, callbacks);
+    built.publishes(MqttGlobalPublishFilter.ALL, subscriptions::dispatch, callbacks);
     return built;
   }
 
@@ -249,7 +255,7 @@ public final class MqttDeviceClient implements DeviceClient {
     checkSubtopic(subtopicFilter, true);
     subscriptions.put(subtopicFilter, handler);
     if (state == ConnectionState.CONNECTED) {
-      subscribeNow(subtopicFilter);
+      subscriptions.subscribe(client, List.of(subtopicFilter));
     }
   }
 
@@ -258,6 +264,66 @@ public final class MqttDeviceClient implements DeviceClient {
     if (commands.register(name, handler)) {
       subscribe(CommandDispatcher.COMMANDS, (subtopic, payload) -> commands.dispatch(payload));
     }
+  }
+
+  @Override
+  public DeviceShadow shadow() {
+    return shadows.computeIfAbsent("", key -> attach(newShadow(null)));
+  }
+
+  @Override
+  public DeviceShadow shadow(String name) {
+    if (!ShadowTopic.isValidShadowName(name)) {
+      throw new IllegalArgumentException(
+          "a shadow name is 1-64 letters, digits, ':', '_' or '-', not " + name);
+    }
+    // The classic shadow's key "" is no valid name, so the two never meet.
+    return shadows.computeIfAbsent(name, key -> attach(newShadow(name)));
+  }
+
+  private MqttDeviceShadow newShadow(@Nullable String name) {
+    return new MqttDeviceShadow(
+        config.deviceId(),
+        name,
+        (subtopic, payload) -> publish(subtopic, payload, Qos.AT_LEAST_ONCE),
+        executor,
+        callbacks,
+        config.shadowRetry());
+  }
+
+  /**
+   * Adds a feature's subscriptions. One attached while connected subscribes now and is ready once
+   * the broker acknowledged; otherwise the next connect does both.
+   */
+  private <F extends ConnectionFeature> F attach(F feature) {
+    long connection;
+    synchronized (this) {
+      if (state == ConnectionState.CLOSED) {
+        feature.closed();
+        return feature;
+      }
+      feature.subscriptions().forEach(subscriptions::addFeatureHandler);
+      features.add(feature);
+      if (state != ConnectionState.CONNECTED) {
+        return feature;
+      }
+      connection = epoch;
+    }
+    subscriptions
+        .subscribe(client, feature.subscriptions().keySet())
+        .thenRun(
+            () ->
+                callback(
+                    () -> {
+                      if (isCurrent(connection)) {
+                        feature.ready();
+                      }
+                    }));
+    return feature;
+  }
+
+  private synchronized boolean isCurrent(long connection) {
+    return epoch == connection && state == ConnectionState.CONNECTED;
   }
 
   @Override
@@ -290,6 +356,7 @@ public final class MqttDeviceClient implements DeviceClient {
       }
     }
     outbox.close();
+    features.forEach(ConnectionFeature::closed);
     firstConnect.completeExceptionally(new ClientClosedException("the client was closed"));
     CompletableFuture<Void> disconnect = client.disconnect();
     if (!wasConnected) {
@@ -338,7 +405,25 @@ public final class MqttDeviceClient implements DeviceClient {
     callback(() -> afterConnect(connection));
   }
 
+  /**
+   * Subscribes first and sends the buffer only once the broker acknowledged: a request buffered
+   * offline (a shadow get) must not go out before the subscription its answer comes back on.
+   */
   private void afterConnect(long connection) {
+    List<ConnectionFeature> ready;
+    synchronized (this) {
+      if (epoch != connection) {
+        return; // already lost again; the next connect does this
+      }
+      // Taken with the subscriptions, so each feature's are among those acknowledged.
+      ready = List.copyOf(features);
+    }
+    subscriptions
+        .subscribe(client, subscriptions.filters())
+        .thenRun(() -> callback(() -> subscribed(connection, ready)));
+  }
+
+  private void subscribed(long connection, List<ConnectionFeature> ready) {
     Endpoint endpoint;
     synchronized (this) {
       if (epoch != connection) {
@@ -349,8 +434,8 @@ public final class MqttDeviceClient implements DeviceClient {
       outbox.connected();
     }
     firstConnect.complete(null);
-    subscriptions.keySet().forEach(this::subscribeNow);
     heartbeat();
+    ready.forEach(ConnectionFeature::ready);
     config.listener().connected(endpoint);
   }
 
@@ -379,6 +464,8 @@ public final class MqttDeviceClient implements DeviceClient {
       // A lost connection is tried again where it was; a failed attempt moves on to the next.
       next = lostConnection ? endpoints.current() : endpoints.next();
     }
+    // Here, not on the callback executor: before the next connect can make them ready again.
+    features.forEach(ConnectionFeature::lost);
     Duration delay = config.backoff().delay(reconnector.getAttempts(), ThreadLocalRandom.current());
     reconnector
         .reconnect(true)
@@ -394,6 +481,7 @@ public final class MqttDeviceClient implements DeviceClient {
     callback(
         () -> {
           outbox.close();
+          features.forEach(ConnectionFeature::closed);
           firstConnect.completeExceptionally(
               new InvalidConfigurationException(
                   "the platform refused the credentials of device "
@@ -429,42 +517,6 @@ public final class MqttDeviceClient implements DeviceClient {
                 return null;
               });
     }
-  }
-
-  private void subscribeNow(String subtopicFilter) {
-    client
-        .subscribeWith()
-        .topicFilter(prefix + subtopicFilter)
-        .qos(MqttQos.AT_LEAST_ONCE)
-        .send()
-        .whenComplete(
-            (ack, error) -> {
-              if (error != null) {
-                LOG.log(
-                    Level.WARNING,
-                    "device {0} could not subscribe to {1}: {2}",
-                    new Object[] {deviceId(), subtopicFilter, error.getMessage()});
-              }
-            });
-  }
-
-  private void received(Mqtt5Publish publish) {
-    String topic = publish.getTopic().toString();
-    if (!topic.startsWith(prefix)) {
-      return;
-    }
-    String subtopic = topic.substring(prefix.length());
-    byte[] payload = publish.getPayloadAsBytes();
-    subscriptions.forEach(
-        (filter, handler) -> {
-          if (MqttTopicFilter.of(prefix + filter).matches(publish.getTopic())) {
-            try {
-              handler.onMessage(subtopic, payload);
-            } catch (RuntimeException e) {
-              LOG.log(Level.WARNING, "a message handler of " + deviceId() + " failed", e);
-            }
-          }
-        });
   }
 
   private static void checkSubtopic(String subtopic, boolean filter) {

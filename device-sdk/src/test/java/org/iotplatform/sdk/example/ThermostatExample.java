@@ -1,18 +1,25 @@
 package org.iotplatform.sdk.example;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.iotplatform.sdk.CommandResult;
 import org.iotplatform.sdk.DeviceClient;
 import org.iotplatform.sdk.Heartbeat;
 import org.iotplatform.sdk.TelemetryMessage;
+import org.iotplatform.sdk.shadow.DeviceShadow;
+import org.iotplatform.sdk.shadow.ShadowDelta;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An example device: a thermostat that reports its temperature every few seconds, sends a heartbeat
- * every minute and takes a {@code setpoint} command.
+ * every minute, takes a {@code setpoint} command, and follows the {@code targetTemperature} an
+ * operator sets in its shadow's desired state, reporting it back once applied.
  *
  * <pre>
  * java ... org.iotplatform.sdk.example.ThermostatExample 127.0.0.1 11883 thermostat-1 $TOKEN
@@ -20,7 +27,10 @@ import org.iotplatform.sdk.TelemetryMessage;
  */
 public final class ThermostatExample {
 
+  private static final Logger LOG = Logger.getLogger(ThermostatExample.class.getName());
+
   private final DeviceClient device;
+  private final DeviceShadow shadow;
   private final AtomicReference<Double> setpoint = new AtomicReference<>(21.0);
   private double temperature = 19.0;
 
@@ -41,6 +51,27 @@ public final class ThermostatExample {
           setpoint.set(value.doubleValue());
           return CommandResult.succeeded();
         });
+    // Set before connecting: the delta fetched right after the connect comes to it.
+    shadow = device.shadow();
+    shadow.onDelta(this::applyDesired);
+  }
+
+  /** Takes a desired target temperature from the shadow's delta and reports it applied. */
+  private void applyDesired(ShadowDelta delta) {
+    JsonNode target = delta.state().get("targetTemperature");
+    if (target == null || !target.isNumber()) {
+      return; // nothing this thermostat can apply
+    }
+    setpoint.set(target.doubleValue());
+    // Not joined: this runs on the client's callback thread.
+    shadow
+        .report(Map.of("targetTemperature", target.doubleValue()))
+        .exceptionally(
+            e -> {
+              // Still in the delta: the get after the next connect hands it over again.
+              LOG.log(Level.WARNING, "could not report the target temperature: {0}", e.toString());
+              return null;
+            });
   }
 
   DeviceClient device() {

@@ -10,6 +10,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.iotplatform.sdk.shadow.ShadowResponder;
 import org.iotplatform.servers.HiveMqServer;
 import org.iotplatform.testsupport.HiveMqExtension;
 import org.iotplatform.testsupport.TestDevices;
@@ -62,6 +63,28 @@ class ThermostatExampleIT {
     } finally {
       underTest.device().close();
       operator.disconnect();
+    }
+  }
+
+  @Test
+  void appliesTheTargetTemperatureDesiredInItsShadowAndReportsIt(HiveMqServer broker) {
+    String id = TestDevices.createOne();
+    try (ShadowResponder shadowService = ShadowResponder.start(broker, id)) {
+      shadowService.setDesired("targetTemperature", 23.5); // while the thermostat is off
+      ThermostatExample underTest =
+          new ThermostatExample("127.0.0.1", broker.mqttPort(), id, "example-token");
+      try {
+        underTest.device().connect().join();
+
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .untilAsserted(
+                () ->
+                    assertThat(shadowService.reported().toString())
+                        .isEqualTo("{\"targetTemperature\":23.5}"));
+      } finally {
+        underTest.device().close();
+      }
     }
   }
 }
