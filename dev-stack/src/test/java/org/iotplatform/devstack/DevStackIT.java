@@ -58,15 +58,7 @@ class DevStackIT {
 
   @Test
   void runsTheWholePlatformStopsWithoutOrphansAndFindsItsDataAgain() throws Exception {
-    DevStackOptions options =
-        new DevStackOptions(
-            Path.of("..").toAbsolutePath().normalize(),
-            varDir,
-            StackApi.freePorts(),
-            true,
-            true,
-            3,
-            DevStackOptions.DEFAULT_SERVICE_JVM_OPTIONS);
+    DevStackOptions options = StackApi.options(varDir, true, 3);
     String deviceId = "devstack-it-1";
     Instant readAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     String query =
@@ -148,15 +140,7 @@ class DevStackIT {
 
   @Test
   void devicesWithACertificateFromTheRegistryPublishOverTls() throws Exception {
-    DevStackOptions options =
-        new DevStackOptions(
-            Path.of("..").toAbsolutePath().normalize(),
-            varDir,
-            StackApi.freePorts(),
-            true,
-            true,
-            0,
-            DevStackOptions.DEFAULT_SERVICE_JVM_OPTIONS);
+    DevStackOptions options = StackApi.options(varDir, true, 0);
     String deviceId = "devstack-it-certificate";
     Instant readAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     String query =
@@ -243,15 +227,7 @@ class DevStackIT {
 
   @Test
   void stopsEverythingWhenClosedWhileStarting() throws Exception {
-    DevStackOptions options =
-        new DevStackOptions(
-            Path.of("..").toAbsolutePath().normalize(),
-            varDir,
-            StackApi.freePorts(),
-            true,
-            false,
-            0,
-            DevStackOptions.DEFAULT_SERVICE_JVM_OPTIONS);
+    DevStackOptions options = StackApi.options(varDir, false, 0);
     DevStack underTest = new DevStack(options);
     CompletableFuture<Void> starting = CompletableFuture.runAsync(underTest::start);
     await()

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,6 +23,23 @@ final class StackApi {
   private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
 
   private StackApi() {}
+
+  /**
+   * A stack of this checkout's jars with every service, on free ports, its data in {@code varDir}.
+   *
+   * @param flink whether the Flink jobs run
+   * @param fleetDevices how many simulated devices publish
+   */
+  static DevStackOptions options(Path varDir, boolean flink, int fleetDevices) {
+    return new DevStackOptions(
+        Path.of("..").toAbsolutePath().normalize(),
+        varDir,
+        freePorts(),
+        true,
+        flink,
+        fleetDevices,
+        DevStackOptions.DEFAULT_SERVICE_JVM_OPTIONS);
+  }
 
   static String get(String url, String token) throws Exception {
     HttpResponse<String> response = send(url, token);

@@ -109,16 +109,9 @@ public final class RedisServer implements AutoCloseable {
    */
   @Override
   public synchronized void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
+    if (closeClient()) {
+      process.close();
     }
-    if (connection != null) {
-      connection.close();
-    }
-    if (client != null) {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-    }
-    process.close();
   }
 
   /**
@@ -126,8 +119,15 @@ public final class RedisServer implements AutoCloseable {
    * append-only file survives, nothing else is flushed.
    */
   public synchronized void kill() {
+    if (closeClient()) {
+      process.kill();
+    }
+  }
+
+  /** Closes the flushing client; false when the server was already stopped. */
+  private boolean closeClient() {
     if (!closed.compareAndSet(false, true)) {
-      return;
+      return false;
     }
     if (connection != null) {
       connection.close();
@@ -135,7 +135,7 @@ public final class RedisServer implements AutoCloseable {
     if (client != null) {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
-    process.kill();
+    return true;
   }
 
   /** A plain RESP PING, so that readiness needs no client threads. */

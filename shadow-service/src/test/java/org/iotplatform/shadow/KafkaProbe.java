@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.iotplatform.contracts.KafkaHeaders;
+import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.testsupport.TestServers;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +62,18 @@ final class KafkaProbe implements AutoCloseable {
             "kafka-probe-" + readTopic);
     reader.setDaemon(true);
     reader.start();
+  }
+
+  /** Creates the topics the service reads and writes, one partition each. */
+  static void createServiceTopics() {
+    TestServers.kafka()
+        .createTopics(
+            1,
+            KafkaTopics.SHADOW,
+            KafkaTopics.DOWNLINK,
+            KafkaTopics.DEVICE_EVENTS,
+            KafkaTopics.DEVICES,
+            KafkaTopics.SHADOW_CHANGES);
   }
 
   /** Sends a record with the bridge's headers for a device's publish on {@code mqttTopic}. */

@@ -45,14 +45,7 @@ class ShadowDurabilityIT {
 
   @Test
   void acknowledgedUpdatesSurviveKillingRedisAndTheService() throws Exception {
-    TestServers.kafka()
-        .createTopics(
-            1,
-            KafkaTopics.SHADOW,
-            KafkaTopics.DOWNLINK,
-            KafkaTopics.DEVICE_EVENTS,
-            KafkaTopics.DEVICES,
-            KafkaTopics.SHADOW_CHANGES);
+    KafkaProbe.createServiceTopics();
     Path redisDir = Files.createDirectories(dir.resolve("redis"));
     int redisPort = FreePorts.pick();
     int servicePort = FreePorts.pick();

@@ -18,7 +18,6 @@ import org.iotplatform.contracts.KafkaHeaders;
 import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.testsupport.TestDevices;
 import org.iotplatform.testsupport.TestJwts;
-import org.iotplatform.testsupport.TestServers;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,14 +44,7 @@ class ShadowIT extends ShadowITBase {
 
   @BeforeAll
   static void topics() {
-    TestServers.kafka()
-        .createTopics(
-            1,
-            KafkaTopics.SHADOW,
-            KafkaTopics.DOWNLINK,
-            KafkaTopics.DEVICE_EVENTS,
-            KafkaTopics.DEVICES,
-            KafkaTopics.SHADOW_CHANGES);
+    KafkaProbe.createServiceTopics();
     downlink = new KafkaProbe(KafkaTopics.DOWNLINK);
     changes = new KafkaProbe(KafkaTopics.SHADOW_CHANGES);
   }

@@ -1,7 +1,9 @@
 package org.iotplatform.shadow.management;
 
 import java.time.Instant;
+import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.shadow.document.ShadowDocument;
+import org.iotplatform.shadow.store.OutboxEntry;
 import org.iotplatform.shadow.store.ShadowKey;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +21,22 @@ final class ShadowChangeEvent {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private ShadowChangeEvent() {}
+
+  /** The change as the outbox record to {@code iot.shadow-changes.v1}, keyed by device id. */
+  static OutboxEntry entry(
+      ShadowKey key,
+      String tenantId,
+      String operation,
+      Actor actor,
+      long version,
+      @Nullable ShadowDocument previous,
+      @Nullable ShadowDocument current,
+      Instant changedAt) {
+    return new OutboxEntry(
+        KafkaTopics.SHADOW_CHANGES,
+        key.deviceId(),
+        json(key, tenantId, operation, actor, version, previous, current, changedAt));
+  }
 
   static String json(
       ShadowKey key,

@@ -96,7 +96,7 @@ public class ShadowManagement {
               ShadowMessages.documents(
                   stored.exists() ? previous : null, next, update.clientToken())));
       outbox.add(
-          change(
+          ShadowChangeEvent.entry(
               key,
               tenantId,
               "update",
@@ -154,7 +154,8 @@ public class ShadowManagement {
                   key,
                   key.topic(Operation.DELETE).responseTopic(Response.ACCEPTED),
                   ShadowMessages.deleteAccepted(version, now, clientToken)),
-              change(key, tenantId, "delete", actor, version, previous, null, now));
+              ShadowChangeEvent.entry(
+                  key, tenantId, "delete", actor, version, previous, null, now));
       IndexChanges changes = indexChanges(stored, tenantId, ShadowDocument.empty());
       ShadowCommit commit =
           new ShadowCommit(
@@ -201,21 +202,6 @@ public class ShadowManagement {
 
   private static OutboxEntry toDevice(ShadowKey key, String topic, String payload) {
     return new OutboxEntry(KafkaTopics.DOWNLINK, key.deviceId(), DownlinkJson.qos1(topic, payload));
-  }
-
-  private static OutboxEntry change(
-      ShadowKey key,
-      String tenantId,
-      String operation,
-      Actor actor,
-      long version,
-      @Nullable ShadowDocument previous,
-      @Nullable ShadowDocument current,
-      Instant now) {
-    return new OutboxEntry(
-        KafkaTopics.SHADOW_CHANGES,
-        key.deviceId(),
-        ShadowChangeEvent.json(key, tenantId, operation, actor, version, previous, current, now));
   }
 
   static ShadowRejectedException notFound(ShadowKey key) {
