@@ -15,10 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.servers.FreePorts;
@@ -211,23 +214,36 @@ class ShadowBenchmark {
   }
 
   /** The registry's part: a snapshot per device on {@code iot.devices.v1}. */
-  private static void announce(KafkaServer kafka, List<String> ids) {
+  private static void announce(KafkaServer kafka, List<String> ids) throws Exception {
+    // Not idempotent: on a loaded machine the in-process broker sometimes answered the idempotent
+    // producer's retries with OutOfOrderSequenceException and dropped snapshots. A snapshot sent
+    // twice is harmless (compacted topic, same value).
     Map<String, Object> config =
-        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers(),
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            false,
+            ProducerConfig.ACKS_CONFIG,
+            "all");
     String now = Instant.now().toString();
+    List<Future<RecordMetadata>> sent = new ArrayList<>();
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
       for (String id : ids) {
-        producer.send(
-            new ProducerRecord<>(
-                KafkaTopics.DEVICES,
-                id,
-                ("{\"tenantId\":\"default\",\"deviceId\":\"%s\",\"type\":\"bench\","
-                        + "\"labels\":{},\"status\":\"OFFLINE\",\"version\":1,"
-                        + "\"updatedAt\":\"%s\",\"credentials\":[]}")
-                    .formatted(id, now)));
+        sent.add(
+            producer.send(
+                new ProducerRecord<>(
+                    KafkaTopics.DEVICES,
+                    id,
+                    ("{\"tenantId\":\"default\",\"deviceId\":\"%s\",\"type\":\"bench\","
+                            + "\"labels\":{},\"status\":\"OFFLINE\",\"version\":1,"
+                            + "\"updatedAt\":\"%s\",\"credentials\":[]}")
+                        .formatted(id, now))));
       }
-      producer.flush();
+      for (Future<RecordMetadata> each : sent) {
+        each.get(2, TimeUnit.MINUTES);
+      }
     }
   }
 
@@ -250,11 +266,18 @@ class ShadowBenchmark {
   }
 
   private static List<String> serviceArgs(KafkaServer kafka, RedisServer redis, String prefix) {
-    return List.of(
-        "--iot.shadow.store.redis-uri=" + redis.uri(),
-        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-        "--" + TestJwts.PUBLIC_KEY_PROPERTY + "=" + TestJwts.publicKeyLocation(),
-        "--iot.shadow.kafka.group-prefix=" + prefix);
+    List<String> args = new ArrayList<>();
+    args.add("--iot.shadow.store.redis-uri=" + redis.uri());
+    args.add("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+    args.add("--" + TestJwts.PUBLIC_KEY_PROPERTY + "=" + TestJwts.publicKeyLocation());
+    args.add("--iot.shadow.kafka.group-prefix=" + prefix);
+    // -Dshadow.service.args="--key=value ...": what a setting of the service changes.
+    for (String extra : System.getProperty("shadow.service.args", "").trim().split("\\s+")) {
+      if (!extra.isEmpty()) {
+        args.add(extra);
+      }
+    }
+    return args;
   }
 
   private static Optional<ChildCpu> redisCpu() {
