@@ -4,6 +4,7 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAck;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,28 +14,26 @@ import org.iotplatform.contracts.ShadowTopic.Operation;
 import org.iotplatform.contracts.ShadowTopic.Response;
 
 /**
- * MQTT 5 devices ({@code prefix-0 ...}) that each subscribe, QoS 1, to their own {@code
- * devices/{id}/shadow/update/delta} and hand every delta's payload, with the time it arrived, to
- * one listener. The HiveMQ MQTT client acknowledges each delta itself once the listener returned.
+ * MQTT 5 devices that each subscribe, QoS 1, to their own {@code devices/{id}/shadow/update/delta}
+ * and hand every delta's payload, with the time it arrived, to one listener. The HiveMQ MQTT client
+ * acknowledges each delta itself once the listener returned.
  */
 final class DeltaDevices implements AutoCloseable {
 
   /** Connects and subscribes this many at a time: a broker on two cores takes them in slices. */
   private static final int SLICE = 500;
 
-  private final List<String> ids = new ArrayList<>();
   private final List<Mqtt5AsyncClient> clients = new ArrayList<>();
 
   /**
-   * Connects {@code count} devices to the broker on {@code port} and subscribes each to its delta
+   * Connects the devices {@code ids} to the broker on {@code port} and subscribes each to its delta
    * topic; returns once every subscription is granted.
    *
    * @throws IllegalStateException when the broker refuses a subscription
    */
-  DeltaDevices(String prefix, int count, int port, Consumer<byte[]> onDelta) {
+  DeltaDevices(List<String> ids, int port, Consumer<byte[]> onDelta) {
     List<CompletableFuture<?>> slice = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      String id = prefix + "-" + i;
+    for (String id : ids) {
       Mqtt5AsyncClient client =
           MqttClient.builder()
               .useMqttVersion5()
@@ -55,7 +54,6 @@ final class DeltaDevices implements AutoCloseable {
                           .callback(publish -> onDelta.accept(publish.getPayloadAsBytes()))
                           .send())
               .thenAccept(subAck -> requireGranted(id, subAck)));
-      ids.add(id);
       clients.add(client);
       if (slice.size() == SLICE) {
         CompletableFuture.allOf(slice.toArray(CompletableFuture[]::new)).join();
@@ -65,13 +63,13 @@ final class DeltaDevices implements AutoCloseable {
     CompletableFuture.allOf(slice.toArray(CompletableFuture[]::new)).join();
   }
 
-  /** The devices' ids, in the order they connected. */
-  List<String> ids() {
-    return ids;
+  /** How many devices are connected. */
+  int size() {
+    return clients.size();
   }
 
   private static void requireGranted(String id, Mqtt5SubAck subAck) {
-    if (subAck.getReasonCodes().stream().anyMatch(code -> code.isError())) {
+    if (subAck.getReasonCodes().stream().anyMatch(Mqtt5SubAckReasonCode::isError)) {
       throw new IllegalStateException(id + ": delta subscription refused " + subAck);
     }
   }

@@ -63,6 +63,7 @@ class ShadowBenchmark {
 
   private static final Path OUT = Path.of("target", "bench");
   private static final Duration DRAIN = Duration.ofSeconds(60);
+  private static final Duration IDLE = Duration.ofSeconds(10);
 
   private final List<String> rows = new ArrayList<>();
 
@@ -106,15 +107,23 @@ class ShadowBenchmark {
       ShadowLoad load = new ShadowLoad(ids, patcher);
       try (BrokerProcess broker = BrokerProcess.start("shadow", kafka.bootstrapServers(), OUT)) {
         long connecting = System.nanoTime();
-        try (DeltaDevices devices =
-            new DeltaDevices(prefix, deviceCount, broker.port(), load::onDelta)) {
+        try (DeltaDevices devices = new DeltaDevices(ids, broker.port(), load::onDelta)) {
           double connectSeconds = (System.nanoTime() - connecting) / 1e9;
           System.out.printf(
               Locale.ROOT,
               "%,d devices connected and subscribed in %.1f s%n",
-              devices.ids().size(),
+              devices.size(),
               connectSeconds);
-          Cpu cpu = new Cpu(ChildCpu.of(service.handle()), ProcessCpu.broker(), redisCpu());
+          Cpu cpu =
+              new Cpu(
+                  ChildCpu.of(service.handle()),
+                  ProcessCpu.broker(),
+                  redisCpu(),
+                  ProcessCpu.self());
+
+          // What the processes spend with the devices connected and nothing to do.
+          ShadowLoad.pause(IDLE);
+          String idleCpu = cpu.cores();
 
           ShadowLoad.Result warm = load.paced(rate, warmup, DRAIN);
           assertThat(warm.phase().deltas())
@@ -129,6 +138,9 @@ class ShadowBenchmark {
           String throughputCpu = cpu.cores();
 
           report(deviceCount, rate, inFlight, latency, latencyCpu, throughput, throughputCpu);
+          row(
+              "| idle, %d s, %,d devices connected | | | | | | | %s |"
+                  .formatted(IDLE.toSeconds(), deviceCount, idleCpu));
           row("");
           row(
               "devices connected and subscribed in %.1f s; load average (1, 5, 15 min) before: %s; after: %s"
@@ -294,16 +306,17 @@ class ShadowBenchmark {
     System.out.println(row);
   }
 
-  /** The CPU of each process over one phase; 100 % is one core. */
-  private record Cpu(ChildCpu service, ProcessCpu broker, Optional<ChildCpu> redis) {
-
-    private static final ProcessCpu SELF = ProcessCpu.self();
+  /**
+   * The CPU of each process over one phase (this JVM: Kafka and the clients); 100 % is one core.
+   */
+  private record Cpu(
+      ChildCpu service, ProcessCpu broker, Optional<ChildCpu> redis, ProcessCpu self) {
 
     void mark() {
       service.mark();
       broker.mark();
       redis.ifPresent(ChildCpu::mark);
-      SELF.mark();
+      self.mark();
     }
 
     String cores() {
@@ -312,7 +325,7 @@ class ShadowBenchmark {
               percent(service.coresSinceMark()),
               percent(broker.coresSinceMark()),
               redis.map(r -> percent(r.coresSinceMark())).orElse("n/a"),
-              percent(SELF.coresSinceMark()));
+              percent(self.coresSinceMark()));
     }
 
     private static String percent(double cores) {
