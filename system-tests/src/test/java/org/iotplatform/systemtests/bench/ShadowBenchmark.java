@@ -47,17 +47,20 @@ import org.junit.jupiter.api.io.TempDir;
  * applying.
  *
  * <ol>
- *   <li>latency: after a warm-up at the same rate, updates at a fixed rate to random devices; per
- *       update, the time from just before its PATCH to its delta's arrival at the device (matched
- *       by the sequence number the update sets in desired), and the PATCH's response time;
+ *   <li>latency: after a warm-up at the same rate (two minutes: on two shared cores the service's
+ *       JIT compiles for about that long, and a shorter one measured the compiler, not the path),
+ *       updates at a fixed rate to random devices; per update, the time from just before its PATCH
+ *       to its delta's arrival at the device (matched by the sequence number the update sets in
+ *       desired), and the PATCH's response time;
  *   <li>throughput: a fixed number of PATCHes in flight: updates answered a second and deltas
  *       arriving a second.
  * </ol>
  *
  * <p>Every update answered 200 must reach its device (lost = 0, checked after the figures are
  * printed). Tuning: {@code -Dshadow.devices=10000 -Dshadow.rate=200 -Dshadow.seconds=60
- * -Dshadow.warmup.seconds=20 -Dshadow.inflight=32 -Dshadow.throughput.seconds=30 -Dshadow.jfr=true}
- * (a profile of the service in {@code target/bench/shadow-service.jfr}).
+ * -Dshadow.warmup.seconds=120 -Dshadow.inflight=32 -Dshadow.throughput.seconds=30
+ * -Dshadow.jfr=true} (a profile of the service in {@code target/bench/shadow-service.jfr}), {@code
+ * -Dshadow.service.args="--key=value ..."} (settings for the service).
  */
 class ShadowBenchmark {
 
@@ -72,7 +75,7 @@ class ShadowBenchmark {
     int deviceCount = Integer.getInteger("shadow.devices", 10_000);
     int rate = Integer.getInteger("shadow.rate", 200);
     Duration measured = Duration.ofSeconds(Long.getLong("shadow.seconds", 60));
-    Duration warmup = Duration.ofSeconds(Long.getLong("shadow.warmup.seconds", 20));
+    Duration warmup = Duration.ofSeconds(Long.getLong("shadow.warmup.seconds", 120));
     int inFlight = Integer.getInteger("shadow.inflight", 32);
     Duration saturated = Duration.ofSeconds(Long.getLong("shadow.throughput.seconds", 30));
     boolean jfr = Boolean.getBoolean("shadow.jfr");
