@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * CPU time of one process (this JVM, or the benchmark's broker JVM, a child of this one), sampled
- * twice to give the cores it used in between. Read from {@code /proc/PID/stat} through {@link
- * ProcessHandle}, so the broker needs no agent.
+ * CPU time of one process (this JVM, the benchmark's broker JVM, or another process this JVM
+ * started, such as the shadow service or Redis), sampled twice to give the cores it used in
+ * between. Read from {@code /proc/PID/stat} through {@link ProcessHandle}, so no agent is needed.
  */
 final class ProcessCpu {
 
@@ -39,6 +39,20 @@ final class ProcessCpu {
             .orElseThrow(() -> new IllegalStateException("no BenchBroker child process")));
   }
 
+  /** Any process, such as a service JVM this one started. */
+  static ProcessCpu of(ProcessHandle process) {
+    return new ProcessCpu(process);
+  }
+
+  /** The first descendant of this JVM whose command line contains {@code word}, if any. */
+  static Optional<ProcessCpu> descendant(String word) {
+    return ProcessHandle.current()
+        .descendants()
+        .filter(child -> commandLine(child).contains(word))
+        .findFirst()
+        .map(ProcessCpu::new);
+  }
+
   // ProcessHandle.Info has no arguments for a command line as long as this module's class path.
   private static String commandLine(ProcessHandle process) {
     try {
@@ -61,7 +75,7 @@ final class ProcessCpu {
   }
 
   private Duration cpuTime() {
-    Optional<Duration> total = process.info().totalCpuDuration();
-    return total.orElseThrow(() -> new IllegalStateException("no CPU time for " + process.pid()));
+    // Zero once the process ended: the figure is then meaningless, and the run says so elsewhere.
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 }

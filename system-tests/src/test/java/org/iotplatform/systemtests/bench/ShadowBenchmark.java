@@ -119,7 +119,7 @@ class ShadowBenchmark {
               connectSeconds);
           Cpu cpu =
               new Cpu(
-                  ChildCpu.of(service.handle()),
+                  ProcessCpu.of(service.handle()),
                   ProcessCpu.broker(),
                   redisCpu(),
                   ProcessCpu.self());
@@ -295,8 +295,8 @@ class ShadowBenchmark {
     return args;
   }
 
-  private static Optional<ChildCpu> redisCpu() {
-    return ChildCpu.descendant("redis-server");
+  private static Optional<ProcessCpu> redisCpu() {
+    return ProcessCpu.descendant("redis-server");
   }
 
   private static String loadAverage() throws IOException {
@@ -313,12 +313,12 @@ class ShadowBenchmark {
    * The CPU of each process over one phase (this JVM: Kafka and the clients); 100 % is one core.
    */
   private record Cpu(
-      ChildCpu service, ProcessCpu broker, Optional<ChildCpu> redis, ProcessCpu self) {
+      ProcessCpu service, ProcessCpu broker, Optional<ProcessCpu> redis, ProcessCpu self) {
 
     void mark() {
       service.mark();
       broker.mark();
-      redis.ifPresent(ChildCpu::mark);
+      redis.ifPresent(ProcessCpu::mark);
       self.mark();
     }
 
