@@ -78,7 +78,13 @@ class ShadowConfiguration {
     // One consumer name per process: what a crashed process read is pending under its name and
     // read again by the same name at its next start.
     String consumer = "relay-" + ManagementFactory.getRuntimeMXBean().getName();
-    return new OutboxRelay(client, kafka, consumer, properties.commandTimeout(), meters);
+    return new OutboxRelay(
+        client,
+        kafka,
+        consumer,
+        properties.commandTimeout(),
+        properties.relayTakeoverAfter(),
+        meters);
   }
 
   /**

@@ -19,7 +19,9 @@ class ShadowPropertiesTest {
     Binder binder = new Binder(new MapConfigurationPropertySource(Map.of()));
 
     assertThat(binder.bindOrCreate("iot.shadow.store", ShadowStoreProperties.class))
-        .isEqualTo(new ShadowStoreProperties("redis://127.0.0.1:16379", 20, Duration.ofSeconds(5)));
+        .isEqualTo(
+            new ShadowStoreProperties(
+                "redis://127.0.0.1:16379", 20, Duration.ofSeconds(5), Duration.ofSeconds(30)));
     assertThat(binder.bindOrCreate("iot.shadow.limits", ShadowLimitsProperties.class).toLimits())
         .isEqualTo(ShadowLimits.DEFAULTS);
   }

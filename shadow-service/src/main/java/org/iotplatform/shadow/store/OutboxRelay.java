@@ -4,11 +4,13 @@ import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.XReadArgs.StreamOffset;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.models.stream.ClaimedMessages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -29,10 +31,12 @@ import org.springframework.kafka.core.KafkaTemplate;
  * stream once Kafka acknowledged all of it. A crash in between sends the batch again (at least
  * once; device answers carry versions and client tokens to deduplicate on).
  *
- * <p>It reads through a consumer group, so records read but not acknowledged before a crash are
- * read again first at the next start. One relay thread per instance; several instances share the
- * stream, which keeps every record sent but not the order between instances (run one instance, or
- * accept that a device may see two answers in swapped order and sort them by version).
+ * <p>It reads through a consumer group. Records another relay read and did not acknowledge within
+ * {@code abandonedAfter} (its process crashed) are claimed ({@code XAUTOCLAIM}) and sent by this
+ * one: a restarted service has a new consumer name and would not see its predecessor's records
+ * otherwise. One relay thread per instance; several instances share the stream, which keeps every
+ * record sent but not the order between instances (run one instance, or accept that a device may
+ * see two answers in swapped order and sort them by version).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -46,6 +50,7 @@ public class OutboxRelay implements SmartLifecycle {
   private final KafkaTemplate<String, String> kafka;
   private final String consumerName;
   private final Duration sendTimeout;
+  private final Duration abandonedAfter;
   private final Counter sent;
   private volatile @Nullable Thread thread;
   private volatile boolean running;
@@ -55,11 +60,17 @@ public class OutboxRelay implements SmartLifecycle {
       KafkaTemplate<String, String> kafka,
       String consumerName,
       Duration sendTimeout,
+      Duration abandonedAfter,
       MeterRegistry meters) {
+    if (abandonedAfter.compareTo(sendTimeout) <= 0) {
+      // A record still being sent must never look abandoned.
+      throw new IllegalArgumentException("abandonedAfter must exceed the send timeout");
+    }
     this.client = client;
     this.kafka = kafka;
     this.consumerName = consumerName;
     this.sendTimeout = sendTimeout;
+    this.abandonedAfter = abandonedAfter;
     this.sent =
         Counter.builder("iot.shadow.outbox.sent")
             .description("Outbox records sent to Kafka")
@@ -102,11 +113,18 @@ public class OutboxRelay implements SmartLifecycle {
       connection.setTimeout(BLOCK.plus(sendTimeout));
       boolean pendingFirst = true;
       boolean groupReady = false;
+      long nextClaim = System.nanoTime();
       while (running) {
         try {
           if (!groupReady) {
             createGroup(redis);
             groupReady = true;
+          }
+          if (System.nanoTime() - nextClaim >= 0) {
+            if (claimAbandoned(redis) > 0) {
+              pendingFirst = true;
+            }
+            nextClaim = System.nanoTime() + abandonedAfter.toNanos() / 2;
           }
           List<StreamMessage<String, String>> batch = read(redis, pendingFirst);
           if (pendingFirst && batch.isEmpty()) {
@@ -137,6 +155,27 @@ public class OutboxRelay implements SmartLifecycle {
     } catch (RuntimeException e) {
       log.error("The shadow outbox relay stopped", e);
     }
+  }
+
+  /** Takes over the records other consumers left unacknowledged for too long; how many. */
+  private int claimAbandoned(RedisCommands<String, String> redis) {
+    int claimed = 0;
+    String start = "0-0";
+    do {
+      ClaimedMessages<String, String> page =
+          redis.xautoclaim(
+              RedisKeys.OUTBOX,
+              XAutoClaimArgs.Builder.xautoclaim(
+                      Consumer.from(GROUP, consumerName), abandonedAfter, start)
+                  .count(BATCH)
+                  .justid());
+      claimed += page.getMessages().size();
+      start = page.getId();
+    } while (!"0-0".equals(start) && running);
+    if (claimed > 0) {
+      log.info("Took over {} outbox records another relay left unsent", claimed);
+    }
+    return claimed;
   }
 
   private List<StreamMessage<String, String>> read(

@@ -11,12 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     ({@code appendonly yes}) so an acknowledged change survives a restart
  * @param historyLength how many of a shadow's latest documents its history keeps
  * @param commandTimeout how long a Redis command may take before the request fails
+ * @param relayTakeoverAfter how long outbox records read by a relay stay unacknowledged before
+ *     another relay takes them over (a crashed instance's); longer than {@code commandTimeout}
  */
 @ConfigurationProperties("iot.shadow.store")
 public record ShadowStoreProperties(
     @DefaultValue("redis://127.0.0.1:16379") String redisUri,
     @DefaultValue("20") int historyLength,
-    @DefaultValue("5s") Duration commandTimeout) {
+    @DefaultValue("5s") Duration commandTimeout,
+    @DefaultValue("30s") Duration relayTakeoverAfter) {
 
   public ShadowStoreProperties {
     if (historyLength < 1) {
