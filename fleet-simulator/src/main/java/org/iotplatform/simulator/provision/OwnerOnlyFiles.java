@@ -2,6 +2,7 @@ package org.iotplatform.simulator.provision;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,7 +26,14 @@ public final class OwnerOnlyFiles {
         Files.createDirectories(parent);
       }
       if (!Files.isDirectory(dir)) {
-        Files.createDirectory(dir, permissions(dir, "rwx------"));
+        try {
+          Files.createDirectory(dir, permissions(dir, "rwx------"));
+        } catch (FileAlreadyExistsException e) {
+          // Another thread (devices are provisioned in parallel) made it between check and create.
+          if (!Files.isDirectory(dir)) {
+            throw e;
+          }
+        }
       }
       return dir;
     } catch (IOException e) {
