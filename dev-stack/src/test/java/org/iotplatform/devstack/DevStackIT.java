@@ -86,17 +86,8 @@ class DevStackIT {
           .as("the admin key file is the owner's only")
           .isEqualTo("rw-------");
       String token = StackApi.token(options.ports().registry(), adminKey);
-      String registry = "http://127.0.0.1:" + options.ports().registry();
-      StackApi.post(registry + "/api/v1/device-types", token, "{\"name\":\"devstack\"}");
-      StackApi.post(
-          registry + "/api/v1/devices",
-          token,
-          "{\"id\":\"" + deviceId + "\",\"type\":\"devstack\"}");
-      String deviceToken =
-          StackApi.field(
-              StackApi.DEVICE_TOKEN,
-              StackApi.post(
-                  registry + "/api/v1/devices/" + deviceId + "/credentials/tokens", token, "{}"));
+      StackApi.createDevice(options, token, "devstack", deviceId);
+      String deviceToken = StackApi.deviceToken(options, token, deviceId);
       // The bridge learns the credential from iot.devices.v1 shortly after the registry's answer:
       // until then it refuses the CONNECT, which untilAsserted alone would not retry.
       await()
@@ -152,12 +143,8 @@ class DevStackIT {
       String token =
           StackApi.token(
               options.ports().registry(), Files.readString(options.adminKeyFile()).strip());
-      String registry = "http://127.0.0.1:" + options.ports().registry();
-      StackApi.post(registry + "/api/v1/device-types", token, "{\"name\":\"devstack\"}");
-      StackApi.post(
-          registry + "/api/v1/devices",
-          token,
-          "{\"id\":\"" + deviceId + "\",\"type\":\"devstack\"}");
+      String registry = StackApi.registry(options);
+      StackApi.createDevice(options, token, "devstack", deviceId);
       // The device keeps its key and sends only a CSR, as the README's openssl route does.
       KeyPair deviceKey = DeviceCsr.keyPair();
       String issued =

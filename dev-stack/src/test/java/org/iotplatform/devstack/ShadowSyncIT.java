@@ -48,17 +48,8 @@ class ShadowSyncIT {
       String token =
           StackApi.token(
               options.ports().registry(), Files.readString(options.adminKeyFile()).strip());
-      String registry = "http://127.0.0.1:" + options.ports().registry();
-      StackApi.post(registry + "/api/v1/device-types", token, "{\"name\":\"thermostat\"}");
-      StackApi.post(
-          registry + "/api/v1/devices",
-          token,
-          "{\"id\":\"" + deviceId + "\",\"type\":\"thermostat\"}");
-      String deviceToken =
-          StackApi.field(
-              StackApi.DEVICE_TOKEN,
-              StackApi.post(
-                  registry + "/api/v1/devices/" + deviceId + "/credentials/tokens", token, "{}"));
+      StackApi.createDevice(options, token, "thermostat", deviceId);
+      String deviceToken = StackApi.deviceToken(options, token, deviceId);
       URI shadow =
           URI.create(
               "http://127.0.0.1:"

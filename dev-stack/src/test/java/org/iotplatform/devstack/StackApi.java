@@ -18,11 +18,33 @@ import org.jspecify.annotations.Nullable;
 /** The stack's REST APIs as the README's "try it" uses them, and free ports for a test stack. */
 final class StackApi {
 
-  static final Pattern DEVICE_TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
+  private static final Pattern DEVICE_TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
 
   private StackApi() {}
+
+  /** The registry's base URL. */
+  static String registry(DevStackOptions options) {
+    return "http://127.0.0.1:" + options.ports().registry();
+  }
+
+  /** Creates the device type {@code type} and the device {@code id} of that type. */
+  static void createDevice(DevStackOptions options, String token, String type, String id)
+      throws Exception {
+    post(registry(options) + "/api/v1/device-types", token, "{\"name\":\"" + type + "\"}");
+    post(
+        registry(options) + "/api/v1/devices",
+        token,
+        "{\"id\":\"" + id + "\",\"type\":\"" + type + "\"}");
+  }
+
+  /** Issues a token credential for the device {@code id}; the device's token. */
+  static String deviceToken(DevStackOptions options, String token, String id) throws Exception {
+    return field(
+        DEVICE_TOKEN,
+        post(registry(options) + "/api/v1/devices/" + id + "/credentials/tokens", token, "{}"));
+  }
 
   /**
    * A stack of this checkout's jars with every service, on free ports, its data in {@code varDir}.

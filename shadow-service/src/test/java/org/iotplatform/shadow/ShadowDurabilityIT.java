@@ -15,6 +15,7 @@ import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.servers.FreePorts;
 import org.iotplatform.servers.RedisServer;
 import org.iotplatform.testsupport.KafkaExtension;
+import org.iotplatform.testsupport.ServiceJarProcess;
 import org.iotplatform.testsupport.TestDevices;
 import org.iotplatform.testsupport.TestJwts;
 import org.iotplatform.testsupport.TestServers;
@@ -52,13 +53,13 @@ class ShadowDurabilityIT {
     List<String> devices = TestDevices.create(DEVICES);
     String groups = "durability-" + devices.get(0);
     RedisServer redis = RedisServer.start(redisPort, redisDir);
-    ShadowServiceProcess service = null;
+    ServiceJarProcess service = null;
     try (KafkaProbe kafka = new KafkaProbe(KafkaTopics.DOWNLINK)) {
-      service = ShadowServiceProcess.start(servicePort, SERVICE_LOG, args(redis, groups));
+      service = start(servicePort, redis, groups);
       for (String device : devices) {
         kafka.send(KafkaTopics.DEVICES, device, "{\"tenantId\":\"default\"}", null, null);
       }
-      ShadowServiceProcess first = service;
+      ServiceJarProcess first = service;
       await().atMost(Duration.ofSeconds(30)).until(() -> knowsAll(first, devices));
       for (int i = 0; i < OPERATOR_UPDATES; i++) {
         for (String device : devices) {
@@ -80,9 +81,9 @@ class ShadowDurabilityIT {
       service.kill();
       redis.kill();
       redis = RedisServer.start(redisPort, redisDir);
-      service = ShadowServiceProcess.start(servicePort, SERVICE_LOG, args(redis, groups));
+      service = start(servicePort, redis, groups);
 
-      ShadowServiceProcess second = service;
+      ServiceJarProcess second = service;
       for (String device : devices) {
         await()
             .atMost(Duration.ofSeconds(60))
@@ -118,6 +119,16 @@ class ShadowDurabilityIT {
         .count();
   }
 
+  /** The service's own jar, built by the package phase before the integration tests. */
+  private static ServiceJarProcess start(int port, RedisServer redis, String groups) {
+    return ServiceJarProcess.start(
+        ServiceJarProcess.jar(Path.of("target"), "shadow-service"),
+        port,
+        List.of("-Xmx256m"),
+        args(redis, groups),
+        SERVICE_LOG);
+  }
+
   private static List<String> args(RedisServer redis, String groups) {
     List<String> args = new ArrayList<>();
     args.add("--iot.shadow.store.redis-uri=" + redis.uri());
@@ -127,7 +138,7 @@ class ShadowDurabilityIT {
     return args;
   }
 
-  private static boolean knowsAll(ShadowServiceProcess service, List<String> devices)
+  private static boolean knowsAll(ServiceJarProcess service, List<String> devices)
       throws Exception {
     for (String device : devices) {
       JsonNode problem = JSON.readTree(get(service, device).body());
@@ -138,7 +149,7 @@ class ShadowDurabilityIT {
     return true;
   }
 
-  private static HttpResponse<String> get(ShadowServiceProcess service, String device)
+  private static HttpResponse<String> get(ServiceJarProcess service, String device)
       throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(service.uri("/api/v1/devices/" + device + "/shadow"))
@@ -147,8 +158,8 @@ class ShadowDurabilityIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpResponse<String> patch(
-      ShadowServiceProcess service, String device, String body) throws Exception {
+  private static HttpResponse<String> patch(ServiceJarProcess service, String device, String body)
+      throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(service.uri("/api/v1/devices/" + device + "/shadow"))
             .header("Authorization", "Bearer " + TestJwts.token("default", "operator"))

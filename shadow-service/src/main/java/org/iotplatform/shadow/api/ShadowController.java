@@ -151,9 +151,9 @@ class ShadowController {
             ? parsed
             : new ShadowUpdate(
                 parsed.desired(), parsed.clearsDesired(), null, version, parsed.clientToken());
+    // key(...) checked that the caller's tenant owns the device.
     Caller who = caller.get();
-    ShadowChange change =
-        shadows.update(key, tenantOf(key.deviceId()), update, Actor.operator(who.subject()));
+    ShadowChange change = shadows.update(key, who.tenant(), update, Actor.operator(who.subject()));
     return ResponseEntity.ok()
         .eTag(etag(change.current()))
         .body(ShadowMessages.getAccepted(change.current(), update.clientToken()));
@@ -161,8 +161,8 @@ class ShadowController {
 
   private ResponseEntity<Void> delete(ShadowKey key, @Nullable String ifMatch) {
     Long version = IfMatch.version(ifMatch, ShadowRejection.INVALID_UPDATE);
-    shadows.delete(
-        key, tenantOf(key.deviceId()), version, null, Actor.operator(caller.get().subject()));
+    Caller who = caller.get();
+    shadows.delete(key, who.tenant(), version, null, Actor.operator(who.subject()));
     return ResponseEntity.noContent().build();
   }
 
@@ -186,17 +186,13 @@ class ShadowController {
     }
   }
 
+  /** Refuses a device the caller's tenant does not own, as not found. */
   private void ownDevice(String deviceId) {
-    tenantOf(deviceId);
-  }
-
-  private String tenantOf(String deviceId) {
     String tenant = caller.get().tenant();
     if (!store.tenantOf(deviceId).map(tenant::equals).orElse(false)) {
       throw new ShadowRejectedException(
           ShadowRejection.NOT_FOUND, "Your tenant has no device " + deviceId + ".");
     }
-    return tenant;
   }
 
   private static String etag(ShadowDocument document) {

@@ -58,17 +58,17 @@ class ShadowRequestListener {
     }
     ShadowTopic request = parsed.get();
     String payload = record.value() == null ? "" : record.value();
-    String clientToken = RequestToken.of(payload);
     String outcome = "accepted";
     try {
       switch (request.operation()) {
-        case GET -> answers.answerGet(request, clientToken);
+        case GET -> answers.answerGet(request, RequestToken.of(payload));
         case UPDATE -> update(record, request, payload);
-        case DELETE -> delete(record, request, clientToken);
+        case DELETE -> delete(record, request, RequestToken.of(payload));
       }
     } catch (ShadowRejectedException e) {
       outcome = e.rejection().code();
-      answers.reject(request, e, clientToken);
+      // The payload is read for its token again only for a refusal, which is rare.
+      answers.reject(request, e, RequestToken.of(payload));
     }
     meters
         .counter(

@@ -99,16 +99,23 @@ public record ShadowDocument(
    * "reported":{}},"version":3,"timestamp":<epoch seconds>}}.
    */
   public String toJson() {
+    return ShadowJson.MAPPER.writeValueAsString(toTree());
+  }
+
+  /**
+   * The storage form of {@link #toJson()} as a tree of copies, for embedding in other documents.
+   */
+  public ObjectNode toTree() {
     ObjectNode root = ShadowJson.object();
     ObjectNode state = root.putObject("state");
-    state.set("desired", desired);
-    state.set("reported", reported);
+    state.set("desired", desired());
+    state.set("reported", reported());
     ObjectNode metadata = root.putObject("metadata");
-    metadata.set("desired", desiredMetadata);
-    metadata.set("reported", reportedMetadata);
+    metadata.set("desired", desiredMetadata());
+    metadata.set("reported", reportedMetadata());
     root.put("version", version);
     root.put("timestamp", timestamp.getEpochSecond());
-    return ShadowJson.MAPPER.writeValueAsString(root);
+    return root;
   }
 
   /**

@@ -32,21 +32,6 @@ final class ShadowChangeEvent {
       @Nullable ShadowDocument previous,
       @Nullable ShadowDocument current,
       Instant changedAt) {
-    return new OutboxEntry(
-        KafkaTopics.SHADOW_CHANGES,
-        key.deviceId(),
-        json(key, tenantId, operation, actor, version, previous, current, changedAt));
-  }
-
-  static String json(
-      ShadowKey key,
-      String tenantId,
-      String operation,
-      Actor actor,
-      long version,
-      @Nullable ShadowDocument previous,
-      @Nullable ShadowDocument current,
-      Instant changedAt) {
     ObjectNode event = MAPPER.createObjectNode();
     event.put("deviceId", key.deviceId());
     event.put("shadowName", key.shadowName());
@@ -56,9 +41,10 @@ final class ShadowChangeEvent {
     who.put("kind", actor.kind());
     who.put("id", actor.id());
     event.put("version", version);
-    event.set("previous", previous == null ? null : MAPPER.readTree(previous.toJson()));
-    event.set("current", current == null ? null : MAPPER.readTree(current.toJson()));
+    event.set("previous", previous == null ? null : previous.toTree());
+    event.set("current", current == null ? null : current.toTree());
     event.put("changedAt", changedAt.toString());
-    return MAPPER.writeValueAsString(event);
+    return new OutboxEntry(
+        KafkaTopics.SHADOW_CHANGES, key.deviceId(), MAPPER.writeValueAsString(event));
   }
 }

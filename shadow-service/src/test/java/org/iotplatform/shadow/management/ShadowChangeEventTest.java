@@ -23,15 +23,16 @@ class ShadowChangeEventTest {
 
     JsonNode event =
         JSON.readTree(
-            ShadowChangeEvent.json(
-                new ShadowKey("d1", "cfg"),
-                "acme",
-                "update",
-                Actor.operator("alice"),
-                1,
-                null,
-                current,
-                T0));
+            ShadowChangeEvent.entry(
+                    new ShadowKey("d1", "cfg"),
+                    "acme",
+                    "update",
+                    Actor.operator("alice"),
+                    1,
+                    null,
+                    current,
+                    T0)
+                .value());
 
     assertThat(event.path("deviceId").stringValue()).isEqualTo("d1");
     assertThat(event.path("shadowName").stringValue()).isEqualTo("cfg");

@@ -27,6 +27,7 @@ import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.servers.FreePorts;
 import org.iotplatform.servers.KafkaServer;
 import org.iotplatform.servers.RedisServer;
+import org.iotplatform.testsupport.ServiceJarProcess;
 import org.iotplatform.testsupport.TestJwts;
 import org.iotplatform.testsupport.TestServers;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SHADOW BENCHMARK key=value ...} line.
  *
  * <p>The whole path runs as deployed: the shadow service's jar in a JVM of its own ({@link
- * ShadowServiceJvm}), Redis with its append-only file, HiveMQ CE with the bridge in a JVM of its
+ * ServiceJarProcess}), Redis with its append-only file, HiveMQ CE with the bridge in a JVM of its
  * own ({@link BrokerProcess}), and here the in-process Kafka broker, the devices (HiveMQ MQTT
  * client, each subscribed QoS 1 to its {@code /update/delta}) and the operator's HTTP client; all
  * on the same machine. The service learns the devices from snapshots on {@code iot.devices.v1}; the
@@ -98,12 +99,13 @@ class ShadowBenchmark {
     announce(kafka, ids);
 
     try (RedisServer redis = RedisServer.start(0, Files.createDirectories(dir.resolve("redis")));
-        ShadowServiceJvm service =
-            ShadowServiceJvm.start(
+        ServiceJarProcess service =
+            ServiceJarProcess.start(
+                serviceJar(),
                 FreePorts.pick(),
+                serviceJvmOptions(jfr),
                 serviceArgs(kafka, redis, prefix),
-                OUT.resolve("shadow-service.log"),
-                jfr ? OUT.resolve("shadow-service.jfr") : null)) {
+                OUT.resolve("shadow-service.log"))) {
       ShadowPatcher patcher =
           new ShadowPatcher(service.uri("/"), TestJwts.token("default", "operator"));
       awaitKnown(patcher, ids);
@@ -278,6 +280,28 @@ class ShadowBenchmark {
               }
               return true;
             });
+  }
+
+  /**
+   * The jar the reactor built ({@code ../shadow-service/target/shadow-service-*-exec.jar}), or
+   * {@code -Dshadow.jar=PATH}.
+   */
+  private static Path serviceJar() {
+    String configured = System.getProperty("shadow.jar");
+    return configured != null
+        ? Path.of(configured)
+        : ServiceJarProcess.jar(Path.of("..", "shadow-service", "target"), "shadow-service");
+  }
+
+  /** A heap of its own; with {@code jfr} a profile, written when it stops. */
+  private static List<String> serviceJvmOptions(boolean jfr) {
+    List<String> options = new ArrayList<>(List.of("-Xms512m", "-Xmx512m"));
+    if (jfr) {
+      options.add(
+          "-XX:StartFlightRecording=settings=profile,filename="
+              + OUT.resolve("shadow-service.jfr").toAbsolutePath());
+    }
+    return options;
   }
 
   private static List<String> serviceArgs(KafkaServer kafka, RedisServer redis, String prefix) {
