@@ -216,6 +216,7 @@ final class DevStack implements AutoCloseable {
             KafkaTopics.SHADOW_CHANGES,
             KafkaTopics.DOWNLINK,
             KafkaTopics.ALERTS,
+            KafkaTopics.ANOMALY_SCORES,
             KafkaTopics.OTA,
             KafkaTopics.TELEMETRY_DLQ)) {
       topics.add(new NewTopic(name, PARTITIONS, (short) 1));

@@ -37,11 +37,26 @@ public final class KafkaTopics {
    */
   public static final String DEVICE_TYPES = "iot.device-types.v1";
 
-  /** Compacted alert rules, keyed by rule id. Alert-engine to flink-jobs. */
+  /**
+   * Compacted alert rules, keyed by rule id, values {@link AlertRuleSnapshot}. Alert-engine to
+   * flink-jobs.
+   */
   public static final String ALERT_RULES = "iot.alert-rules.v1";
 
-  /** Alert fired and resolved events. Flink-jobs to alert-engine and query-api. */
+  /**
+   * Alert fired and resolved events, values {@link AlertEvent}. Flink-jobs to alert-engine and
+   * query-api.
+   */
   public static final String ALERTS = "iot.alerts.v1";
+
+  /**
+   * Anomaly scores computed from each device's own readings, as telemetry: the value is a {@link
+   * TelemetryPayload} such as {@code {"ts":1732280000123,"metrics":{"anomaly_score":0.93}}} whose
+   * {@code ts} is the scored reading's, headers {@link KafkaHeaders#TENANT_ID} and {@link
+   * KafkaHeaders#RECEIVED_AT} as on telemetry. The anomaly job to the storage job (which stores
+   * them beside the readings) and the alert evaluation job.
+   */
+  public static final String ANOMALY_SCORES = "iot.anomaly-scores.v1";
 
   /** OTA job progress reported by devices. Bridge to ota-campaign-service. */
   public static final String OTA = "iot.ota.v1";

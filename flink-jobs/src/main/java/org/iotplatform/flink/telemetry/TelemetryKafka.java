@@ -1,5 +1,6 @@
 package org.iotplatform.flink.telemetry;
 
+import java.util.List;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -17,11 +18,21 @@ public final class TelemetryKafka {
    * record; a known group resumes at its committed offsets, which Flink commits on each completed
    * checkpoint, so a restarted job neither skips nor rereads much.
    */
-  @SuppressWarnings("deprecation") // OffsetResetStrategy: the connector's API still takes it
   public static KafkaSource<TelemetryRecord> source(String bootstrapServers, String groupId) {
+    return source(bootstrapServers, groupId, List.of(KafkaTopics.TELEMETRY));
+  }
+
+  /**
+   * Reads {@code topics} that carry telemetry-shaped records (such as {@link
+   * KafkaTopics#ANOMALY_SCORES} beside {@link KafkaTopics#TELEMETRY}) as a consumer group, like
+   * {@link #source(String, String)}.
+   */
+  @SuppressWarnings("deprecation") // OffsetResetStrategy: the connector's API still takes it
+  public static KafkaSource<TelemetryRecord> source(
+      String bootstrapServers, String groupId, List<String> topics) {
     return KafkaSource.<TelemetryRecord>builder()
         .setBootstrapServers(bootstrapServers)
-        .setTopics(KafkaTopics.TELEMETRY)
+        .setTopics(topics)
         .setGroupId(groupId)
         .setClientIdPrefix(groupId)
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
