@@ -1,20 +1,15 @@
 package org.iotplatform.flink.storage;
 
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.ParameterTool;
-import org.apache.flink.util.TimeUtils;
 import org.iotplatform.flink.latest.LatestValueOptions;
+import org.iotplatform.flink.launcher.JobSettings;
 import org.iotplatform.flink.rollup.RollupOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs {@link TelemetryStorageJob} from the command line or {@code flink run}. Every setting is an
- * argument {@code --name value} or else an environment variable {@code IOT_NAME} (upper case,
- * {@code .} and {@code -} as {@code _}): for example {@code --kafka.bootstrap-servers} or {@code
- * IOT_KAFKA_BOOTSTRAP_SERVERS}. See the module's README for the list.
+ * Runs {@link TelemetryStorageJob} from the command line or {@code flink run}, settings as {@link
+ * JobSettings} reads them. See the module's README for the list.
  */
 public final class TelemetryStorageJobLauncher {
 
@@ -29,7 +24,7 @@ public final class TelemetryStorageJobLauncher {
 
   /** The configuration from arguments, then environment variables, then defaults. */
   static TelemetryStorageJob.Config config(String[] args, Map<String, String> environment) {
-    Settings settings = new Settings(ParameterTool.fromArgs(args), environment);
+    JobSettings settings = JobSettings.of(args, environment);
     RollupOptions rollups = RollupOptions.defaults();
     InfluxSinkOptions defaults =
         InfluxSinkOptions.defaults(settings.get("influx.url", "http://127.0.0.1:8086"));
@@ -63,36 +58,5 @@ public final class TelemetryStorageJobLauncher {
 
   private static @Nullable LatestValueOptions latestValues(@Nullable String redisUri) {
     return redisUri == null ? null : LatestValueOptions.defaults(redisUri);
-  }
-
-  private record Settings(ParameterTool args, Map<String, String> environment) {
-
-    @Nullable String get(String name) {
-      String value = args.get(name);
-      if (value == null) {
-        value = environment.get(environmentName(name));
-      }
-      return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    String get(String name, String fallback) {
-      String value = get(name);
-      return value == null ? fallback : value;
-    }
-
-    int getInt(String name, int fallback) {
-      String value = get(name);
-      return value == null ? fallback : Integer.parseInt(value);
-    }
-
-    /** Durations as Flink writes them: {@code 500ms}, {@code 10s}, {@code 1min}. */
-    Duration getDuration(String name, Duration fallback) {
-      String value = get(name);
-      return value == null ? fallback : TimeUtils.parseDuration(value);
-    }
-
-    static String environmentName(String name) {
-      return "IOT_" + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-    }
   }
 }
