@@ -3,23 +3,14 @@ package org.iotplatform.alerts;
 import org.iotplatform.testsupport.ServiceEndpointChecks;
 import org.iotplatform.testsupport.TestJwts;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Boots the whole service on a random port and checks what every platform service offers: its open
  * endpoints, a 401 problem for an API call without token, and a token of the platform's issuer
  * (here {@link TestJwts}'s key) let through to the API.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AlertEngineApplicationIT {
-
-  @DynamicPropertySource
-  static void jwts(DynamicPropertyRegistry registry) {
-    registry.add(TestJwts.PUBLIC_KEY_PROPERTY, TestJwts::publicKeyLocation);
-  }
+class AlertEngineApplicationIT extends AlertEngineITBase {
 
   @Test
   void offersHealthMetricsOpenApiProblemDetailsAndAuthentication(@LocalServerPort int port) {

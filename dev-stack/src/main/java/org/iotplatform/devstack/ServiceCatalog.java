@@ -53,7 +53,15 @@ final class ServiceCatalog {
             ports.shadow(),
             List.of(kafka, jwks, "--iot.shadow.store.redis-uri=" + redisUri)),
         new ServiceSpec("ota-campaign-service", ports.ota(), List.of(kafka, jwks)),
-        new ServiceSpec("alert-engine", ports.alerts(), List.of(kafka, jwks)),
+        new ServiceSpec(
+            "alert-engine",
+            ports.alerts(),
+            List.of(
+                kafka,
+                jwks,
+                "--spring.datasource.url=" + postgres.jdbcUrl("alerts"),
+                "--spring.datasource.username=" + postgres.user(),
+                "--spring.datasource.password=" + postgres.password())),
         new ServiceSpec("edge-gateway", ports.edgeGateway(), List.of(jwks)));
   }
 }
