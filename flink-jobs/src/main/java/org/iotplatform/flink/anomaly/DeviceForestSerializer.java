@@ -13,6 +13,7 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.util.InstantiationUtil;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Flink state serializer of a {@link DeviceForest}: its dimension names, then the forest as the
@@ -35,8 +36,9 @@ public final class DeviceForestSerializer extends TypeSerializer<DeviceForest> {
   }
 
   @Override
-  @SuppressWarnings("NullAway") // no empty forest exists; Flink asks for none on value state
-  public DeviceForest createInstance() {
+  public @Nullable DeviceForest createInstance() {
+    // There is no empty forest (its dimensions come with the first scored reading), and value
+    // state never asks for one.
     return null;
   }
 
