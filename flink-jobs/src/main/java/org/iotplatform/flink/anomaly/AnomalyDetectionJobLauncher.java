@@ -38,6 +38,7 @@ public final class AnomalyDetectionJobLauncher {
                 settings.getInt("anomaly.forest.trees", forest.trees()),
                 settings.getInt("anomaly.forest.sample-size", forest.sampleSize()),
                 settings.getInt("anomaly.forest.warm-up", forest.warmUp()),
-                settings.getInt("anomaly.forest.dimensions", forest.dimensions()))));
+                settings.getInt("anomaly.forest.dimensions", forest.dimensions())),
+            settings.getDuration("anomaly.state-ttl", defaults.stateTtl())));
   }
 }

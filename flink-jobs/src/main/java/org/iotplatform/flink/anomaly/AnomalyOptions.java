@@ -1,6 +1,7 @@
 package org.iotplatform.flink.anomaly;
 
 import java.io.Serializable;
+import java.time.Duration;
 
 /**
  * How each device's baseline is learned and scored.
@@ -11,8 +12,11 @@ import java.io.Serializable;
  * @param maxMetrics numeric metrics per device that get a baseline; later new names are ignored, so
  *     a device inventing names cannot grow its state without bound
  * @param forest the Random Cut Forest over the device's metrics together
+ * @param stateTtl how long a device's baselines and forest are kept after its last scored reading:
+ *     a device gone for good does not keep its state forever, one that comes back warms up again
  */
-public record AnomalyOptions(double alpha, int warmUp, int maxMetrics, ForestOptions forest)
+public record AnomalyOptions(
+    double alpha, int warmUp, int maxMetrics, ForestOptions forest, Duration stateTtl)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -27,11 +31,20 @@ public record AnomalyOptions(double alpha, int warmUp, int maxMetrics, ForestOpt
     if (maxMetrics < 1) {
       throw new IllegalArgumentException("max metrics must be positive: " + maxMetrics);
     }
+    if (stateTtl.isNegative() || stateTtl.isZero()) {
+      throw new IllegalArgumentException("state TTL must be positive: " + stateTtl);
+    }
   }
 
-  /** Alpha 0.05, a warm-up of 30 readings, 16 metrics, {@link ForestOptions#defaults()}. */
+  /** The default state TTL: a week. */
+  public static final Duration DEFAULT_STATE_TTL = Duration.ofDays(7);
+
+  /**
+   * Alpha 0.05, a warm-up of 30 readings, 16 metrics, {@link ForestOptions#defaults()}, state kept
+   * a week.
+   */
   public static AnomalyOptions defaults() {
-    return new AnomalyOptions(0.05, 30, 16, ForestOptions.defaults());
+    return new AnomalyOptions(0.05, 30, 16, ForestOptions.defaults(), DEFAULT_STATE_TTL);
   }
 
   /**

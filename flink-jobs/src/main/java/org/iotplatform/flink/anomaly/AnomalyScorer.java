@@ -1,6 +1,7 @@
 package org.iotplatform.flink.anomaly;
 
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -18,12 +19,6 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Telemetry,
 
   private static final long serialVersionUID = 1L;
 
-  static final ValueStateDescriptor<DeviceBaseline> BASELINE =
-      new ValueStateDescriptor<>("baseline", TypeInformation.of(DeviceBaseline.class));
-
-  static final ValueStateDescriptor<DeviceForest> FOREST =
-      new ValueStateDescriptor<>("forest", new DeviceForestSerializer());
-
   private final AnomalyOptions options;
   private transient EwmaScorer scorer;
   private transient ValueState<DeviceBaseline> baselines;
@@ -36,8 +31,16 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Telemetry,
   @Override
   public void open(OpenContext openContext) {
     scorer = new EwmaScorer(options);
-    baselines = getRuntimeContext().getState(BASELINE);
-    forests = getRuntimeContext().getState(FOREST);
+    // Written on every scored reading, so the TTL counts from a device's last reading.
+    StateTtlConfig ttl = StateTtlConfig.newBuilder(options.stateTtl()).build();
+    ValueStateDescriptor<DeviceBaseline> baseline =
+        new ValueStateDescriptor<>("baseline", TypeInformation.of(DeviceBaseline.class));
+    baseline.enableTimeToLive(ttl);
+    ValueStateDescriptor<DeviceForest> forest =
+        new ValueStateDescriptor<>("forest", new DeviceForestSerializer());
+    forest.enableTimeToLive(ttl);
+    baselines = getRuntimeContext().getState(baseline);
+    forests = getRuntimeContext().getState(forest);
   }
 
   @Override

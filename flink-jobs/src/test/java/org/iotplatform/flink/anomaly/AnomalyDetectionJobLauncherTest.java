@@ -37,7 +37,8 @@ class AnomalyDetectionJobLauncherTest {
                 "IOT_ANOMALY_MAX_METRICS", "8",
                 "IOT_ANOMALY_FOREST_SAMPLE_SIZE", "128",
                 "IOT_ANOMALY_FOREST_WARM_UP", "100",
-                "IOT_ANOMALY_FOREST_DIMENSIONS", "4"));
+                "IOT_ANOMALY_FOREST_DIMENSIONS", "4",
+                "IOT_ANOMALY_STATE_TTL", "1d"));
 
     assertThat(underTest)
         .isEqualTo(
@@ -45,6 +46,11 @@ class AnomalyDetectionJobLauncherTest {
                 "kafka:9092",
                 "anomaly-2",
                 Duration.ofSeconds(5),
-                new AnomalyOptions(0.1, 50, 8, new AnomalyOptions.ForestOptions(40, 128, 100, 4))));
+                new AnomalyOptions(
+                    0.1,
+                    50,
+                    8,
+                    new AnomalyOptions.ForestOptions(40, 128, 100, 4),
+                    Duration.ofDays(1))));
   }
 }

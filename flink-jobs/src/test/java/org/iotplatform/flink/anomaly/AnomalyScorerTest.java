@@ -122,6 +122,18 @@ class AnomalyScorerTest {
     assertThat(scores.get(1).forestScore()).isGreaterThan(0.8);
   }
 
+  @Test
+  void forgetsADeviceSilentForLongerThanTheStateTtl() throws Exception {
+    harness.setStateTtlProcessingTime(0);
+    process(Readings.steady("d-1", WARM, 1));
+    harness.getOutput().clear();
+
+    harness.setStateTtlProcessingTime(OPTIONS.stateTtl().toMillis() + 1);
+    process(Readings.steady("d-1", OPTIONS.warmUp(), 2));
+
+    assertThat(harness.extractOutputValues()).as("warming up again").isEmpty();
+  }
+
   /** Both metrics 5 sigma off at once. */
   private static Telemetry spike(String deviceId, long ts) {
     return Readings.reading(

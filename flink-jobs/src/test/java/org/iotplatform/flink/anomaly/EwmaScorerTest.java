@@ -3,6 +3,7 @@ package org.iotplatform.flink.anomaly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.iotplatform.flink.telemetry.Metric;
@@ -101,7 +102,9 @@ class EwmaScorerTest {
   @Test
   void keepsBaselinesForAtMostMaxMetricsNames() {
     EwmaScorer small =
-        new EwmaScorer(new AnomalyOptions(0.05, 30, 2, AnomalyOptions.ForestOptions.defaults()));
+        new EwmaScorer(
+            new AnomalyOptions(
+                0.05, 30, 2, AnomalyOptions.ForestOptions.defaults(), Duration.ofDays(7)));
 
     EwmaScorer.Result result =
         small.score(
