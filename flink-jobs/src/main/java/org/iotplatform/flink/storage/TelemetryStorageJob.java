@@ -1,16 +1,21 @@
 package org.iotplatform.flink.storage;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.iotplatform.contracts.InfluxSchema;
+import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.flink.devicetype.DeviceTypeUpdate;
 import org.iotplatform.flink.devicetype.DeviceTypesKafka;
 import org.iotplatform.flink.devicetype.MetricRangeValidator;
@@ -28,16 +33,18 @@ import org.iotplatform.flink.telemetry.RejectedTelemetry;
 import org.iotplatform.flink.telemetry.Telemetry;
 import org.iotplatform.flink.telemetry.TelemetryKafka;
 import org.iotplatform.flink.telemetry.TelemetryRecord;
+import org.iotplatform.flink.telemetry.TelemetryRecordDeserializer;
 import org.iotplatform.flink.telemetry.TelemetryValidator;
 import org.iotplatform.flink.telemetry.TimestampLimits;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Telemetry storage: reads telemetry records, validates them, stamps valid ones with their device's
- * registry snapshot (from the devices source), drops numbers outside their device type's ranges
- * (from the device types source), writes the readings raw and as 1-minute and 1-hour rollups to
- * InfluxDB, and rejected records to the dead-letter topic. Takes its source and sinks through the
- * constructor, so tests can swap them; {@link #submit} wires Kafka and InfluxDB.
+ * Telemetry storage: reads telemetry records (the devices' and the anomaly scores), validates them,
+ * stamps valid ones with their device's registry snapshot (from the devices source), drops numbers
+ * outside their device type's ranges (from the device types source), writes the readings raw and as
+ * 1-minute and 1-hour rollups to InfluxDB, and rejected records to the dead-letter topic. Takes its
+ * source and sinks through the constructor, so tests can swap them; {@link #submit} wires Kafka and
+ * InfluxDB.
  *
  * <p>Delivery is at least once end to end: offsets are committed and InfluxDB and the dead-letter
  * topic are flushed on each checkpoint, and a replayed point overwrites itself in InfluxDB.
@@ -240,13 +247,39 @@ public final class TelemetryStorageJob {
   /**
    * Adds the job, reading from Kafka and writing to InfluxDB, to {@code env}, enables
    * checkpointing, and starts it without waiting for it to end. The topics {@code
-   * iot.telemetry.v1}, {@code iot.telemetry.dlq.v1} and {@code iot.devices.v1} must exist; {@code
-   * iot.device-types.v1} is picked up whenever it appears. This is how a launcher runs it on a
-   * local MiniCluster: {@code JobClient.cancel()} stops it.
+   * iot.telemetry.v1}, {@code iot.telemetry.dlq.v1} and {@code iot.devices.v1} should exist (the
+   * job reads nothing from a missing telemetry topic until it appears); {@code iot.device-types.v1}
+   * and {@code iot.anomaly-scores.v1} are picked up whenever they appear. This is how a launcher
+   * runs it on a local MiniCluster: {@code JobClient.cancel()} stops it.
    */
   public static JobClient submit(StreamExecutionEnvironment env, Config config) throws Exception {
     prepare(env, config);
     return env.executeAsync(NAME);
+  }
+
+  /**
+   * Reads {@link KafkaTopics#TELEMETRY} and {@link KafkaTopics#ANOMALY_SCORES} as {@link
+   * TelemetryKafka#source(String, String)} reads telemetry: anomaly scores are telemetry of the
+   * same devices, stored, rolled up and kept as latest values beside the readings they score.
+   * Subscribed by pattern, because a list subscription fails the job while a topic is missing, and
+   * storage must not depend on the anomaly job being deployed: a topic created later is picked up
+   * within 30 s.
+   */
+  @SuppressWarnings("deprecation") // OffsetResetStrategy: the connector's API still takes it
+  static KafkaSource<TelemetryRecord> telemetryAndScores(String bootstrapServers, String groupId) {
+    return KafkaSource.<TelemetryRecord>builder()
+        .setBootstrapServers(bootstrapServers)
+        .setTopicPattern(
+            Pattern.compile(
+                Pattern.quote(KafkaTopics.TELEMETRY)
+                    + "|"
+                    + Pattern.quote(KafkaTopics.ANOMALY_SCORES)))
+        .setGroupId(groupId)
+        .setClientIdPrefix(groupId)
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setDeserializer(new TelemetryRecordDeserializer())
+        .setProperty("partition.discovery.interval.ms", "30000")
+        .build();
   }
 
   /** Adds the Kafka-to-InfluxDB job to {@code env} and enables checkpointing. */
@@ -256,7 +289,7 @@ public final class TelemetryStorageJob {
         config.checkpointInterval().toMillis(), CheckpointingMode.AT_LEAST_ONCE);
     LatestValueOptions latest = config.latestValues();
     new TelemetryStorageJob(
-            TelemetryKafka.source(config.kafkaBootstrapServers(), config.consumerGroupId()),
+            telemetryAndScores(config.kafkaBootstrapServers(), config.consumerGroupId()),
             DevicesKafka.source(config.kafkaBootstrapServers(), config.consumerGroupId()),
             DeviceTypesKafka.source(config.kafkaBootstrapServers(), config.consumerGroupId()),
             InfluxSink.raw(config.influx()),

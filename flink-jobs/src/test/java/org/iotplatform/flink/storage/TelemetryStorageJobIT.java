@@ -124,6 +124,46 @@ class TelemetryStorageJobIT {
   }
 
   @Test
+  void storesAnomalyScoresBesideTheReadingsTheyScore(KafkaServer kafka, InfluxServer influxServer)
+      throws Exception {
+    kafka.createTopics(2, KafkaTopics.ANOMALY_SCORES);
+    TelemetryStorageJob.Config config =
+        new TelemetryStorageJob.Config(
+            kafka.bootstrapServers(),
+            TestTopics.unique("telemetry-storage-it"),
+            InfluxSinkOptions.defaults(influxServer.url())
+                .withBatching(100, Duration.ofMillis(200)),
+            Duration.ofSeconds(1),
+            RollupOptions.defaults(),
+            null);
+
+    JobClient job =
+        TelemetryStorageJob.submit(StreamExecutionEnvironment.getExecutionEnvironment(), config);
+    try (InfluxDB influx = InfluxDBFactory.connect(influxServer.url())) {
+      produce(kafka, telemetry("d-5", "{\"ts\":" + ts + ",\"metrics\":{\"t\":21.5}}"));
+      // As the anomaly job writes a score: no mqtt-topic header, the scored reading's ts.
+      ProducerRecord<byte[], byte[]> score =
+          new ProducerRecord<>(
+              KafkaTopics.ANOMALY_SCORES,
+              "d-5".getBytes(StandardCharsets.UTF_8),
+              ("{\"ts\":" + ts + ",\"metrics\":{\"anomaly_score\":0.93}}")
+                  .getBytes(StandardCharsets.UTF_8));
+      score.headers().add(KafkaHeaders.TENANT_ID, KafkaHeaders.encode(TENANT));
+      score.headers().add(KafkaHeaders.RECEIVED_AT, KafkaHeaders.encode(receivedAt));
+      produce(kafka, score);
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(rows(influx))
+                      .containsExactly(row(ts, "d-5", "t", 21.5, "anomaly_score", 0.93)));
+    } finally {
+      job.cancel().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void deadLettersAReadingMoreThanFiveMinutesAheadOfTheBroker(
       KafkaServer kafka, InfluxServer influxServer) throws Exception {
     TelemetryStorageJob.Config config =
