@@ -12,18 +12,17 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.iotplatform.contracts.AlertEvent;
 import org.iotplatform.contracts.InfluxSchema;
-import org.iotplatform.flink.alerting.AlertState;
 import org.iotplatform.flink.alerting.device.DeviceSignal;
 import org.iotplatform.flink.alerting.rules.CompiledRule;
 import org.iotplatform.flink.alerting.rules.RuleIndex;
 import org.iotplatform.flink.alerting.rules.RuleJson;
 import org.iotplatform.flink.alerting.rules.RuleUpdate;
 import org.iotplatform.flink.enrichment.DeviceInfo;
-import org.iotplatform.flink.enrichment.Label;
 import org.iotplatform.flink.telemetry.Metric;
 import org.jspecify.annotations.Nullable;
 
@@ -85,8 +84,7 @@ public final class AlertEvaluator
   private transient List<CompiledRule> candidates;
   private transient ValueState<DeviceInfo> device;
   private transient MapState<String, RuleDeviceState> alerts;
-  private transient ValueState<Long> lastMessage;
-  private transient ValueState<Long> offlineTimer;
+  private transient OfflineDetection offline;
 
   /**
    * @param recheckMillis how often a device without a pending offline deadline is checked against
@@ -105,8 +103,12 @@ public final class AlertEvaluator
     candidates = new ArrayList<>();
     device = getRuntimeContext().getState(DEVICE);
     alerts = getRuntimeContext().getMapState(ALERTS);
-    lastMessage = getRuntimeContext().getState(LAST_MESSAGE);
-    offlineTimer = getRuntimeContext().getState(OFFLINE_TIMER);
+    offline =
+        new OfflineDetection(
+            getRuntimeContext().getState(LAST_MESSAGE),
+            getRuntimeContext().getState(OFFLINE_TIMER),
+            alerts,
+            recheckMillis);
   }
 
   @Override
@@ -115,20 +117,19 @@ public final class AlertEvaluator
     RuleIndex rules = index(ctx.getBroadcastState(RULES).immutableEntries());
     long now = ctx.timerService().currentProcessingTime();
     switch (signal.kind()) {
-      case MESSAGE -> onMessage(signal, rules, ctx, now, out);
-      case SNAPSHOT -> onSnapshot(signal, rules, ctx, now, out);
-      case TOMBSTONE -> onTombstone(signal.deviceId(), rules, ctx, now, out);
+      case MESSAGE -> onMessage(signal, rules, ctx.timerService(), now, out);
+      case SNAPSHOT -> onSnapshot(signal, rules, ctx.timerService(), now, out);
+      case TOMBSTONE -> onTombstone(signal.deviceId(), rules, ctx.timerService(), now, out);
     }
   }
 
   private void onMessage(
       DeviceSignal signal,
       RuleIndex rules,
-      ReadOnlyContext ctx,
+      TimerService timers,
       long now,
       Collector<AlertEvent> out)
       throws Exception {
-    String deviceId = signal.deviceId();
     DeviceInfo info = device.value();
     if (info == null) {
       info =
@@ -136,32 +137,18 @@ public final class AlertEvaluator
               signal.tenantId(), InfluxSchema.UNKNOWN_DEVICE_TYPE, List.of(), UNREGISTERED);
       device.update(info);
     }
-    Map<String, String> labels = labels(info);
-    lastMessage.update(now);
-    candidates.clear();
-    rules.collectOffline(info.tenantId(), deviceId, candidates);
-    for (CompiledRule rule : candidates) {
-      RuleDeviceState state = alerts.get(rule.ruleId());
-      if (state != null && state.active) {
-        state.active = false;
-        state.resolvedAt = now;
-        alerts.put(rule.ruleId(), state);
-        out.collect(
-            AlertEvents.of(
-                rule, deviceId, AlertEvents.resolved(now, "message received"), state.firedAt, now));
-      }
-    }
-    ensureOfflineTimer(deviceId, info, labels, rules, ctx, now);
+    Subject subject = Subject.of(signal.deviceId(), info);
+    offline.onMessage(subject, rules, timers, now, out);
     Map<String, Double> numbers = numbers(signal.metrics());
     if (numbers.isEmpty()) {
       return;
     }
     candidates.clear();
     for (String metric : numbers.keySet()) {
-      rules.collect(info.tenantId(), deviceId, metric, candidates);
+      rules.collect(info.tenantId(), subject.deviceId(), metric, candidates);
     }
     for (CompiledRule rule : candidates) {
-      if (!rule.appliesTo(info.tenantId(), deviceId, info.type(), labels)) {
+      if (!subject.isWatchedBy(rule)) {
         continue;
       }
       RuleDeviceState state = alerts.get(rule.ruleId());
@@ -171,7 +158,7 @@ public final class AlertEvaluator
       Outcome outcome = RuleEvaluation.onReading(rule, state, signal.timestamp(), numbers);
       alerts.put(rule.ruleId(), state);
       if (outcome != null) {
-        out.collect(AlertEvents.of(rule, deviceId, outcome, state.firedAt, now));
+        out.collect(AlertEvents.of(rule, subject.deviceId(), outcome, state.firedAt, now));
       }
     }
   }
@@ -179,7 +166,7 @@ public final class AlertEvaluator
   private void onSnapshot(
       DeviceSignal signal,
       RuleIndex rules,
-      ReadOnlyContext ctx,
+      TimerService timers,
       long now,
       Collector<AlertEvent> out)
       throws Exception {
@@ -189,18 +176,17 @@ public final class AlertEvaluator
       return;
     }
     device.update(next);
-    String deviceId = signal.deviceId();
-    Map<String, String> labels = labels(next);
+    Subject subject = Subject.of(signal.deviceId(), next);
     List<String> left = new ArrayList<>();
     for (Map.Entry<String, RuleDeviceState> entry : alerts.entries()) {
       CompiledRule rule = rules.get(entry.getKey());
-      if (rule == null || !rule.appliesTo(next.tenantId(), deviceId, next.type(), labels)) {
+      if (rule == null || !subject.isWatchedBy(rule)) {
         left.add(entry.getKey());
         if (rule != null && entry.getValue().active) {
           out.collect(
               AlertEvents.of(
                   rule,
-                  deviceId,
+                  subject.deviceId(),
                   AlertEvents.resolved(now, "device left the rule's scope"),
                   entry.getValue().firedAt,
                   now));
@@ -210,15 +196,11 @@ public final class AlertEvaluator
     for (String ruleId : left) {
       alerts.remove(ruleId);
     }
-    if (lastMessage.value() == null) {
-      // Known from the registry only: its silence counts from now.
-      lastMessage.update(now);
-    }
-    ensureOfflineTimer(deviceId, next, labels, rules, ctx, now);
+    offline.onKnown(subject, rules, timers, now);
   }
 
   private void onTombstone(
-      String deviceId, RuleIndex rules, ReadOnlyContext ctx, long now, Collector<AlertEvent> out)
+      String deviceId, RuleIndex rules, TimerService timers, long now, Collector<AlertEvent> out)
       throws Exception {
     for (Map.Entry<String, RuleDeviceState> entry : alerts.entries()) {
       CompiledRule rule = rules.get(entry.getKey());
@@ -232,95 +214,21 @@ public final class AlertEvaluator
                 now));
       }
     }
-    Long timer = offlineTimer.value();
-    if (timer != null) {
-      ctx.timerService().deleteProcessingTimeTimer(timer);
-    }
+    offline.forget(timers);
     alerts.clear();
     device.clear();
-    lastMessage.clear();
-    offlineTimer.clear();
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out)
       throws Exception {
-    offlineTimer.clear();
     DeviceInfo info = device.value();
-    Long last = lastMessage.value();
-    if (info == null || last == null) {
+    if (info == null) {
       return;
     }
     RuleIndex rules = index(ctx.getBroadcastState(RULES).immutableEntries());
-    String deviceId = ctx.getCurrentKey();
-    Map<String, String> labels = labels(info);
-    for (CompiledRule rule : offlineRules(deviceId, info, labels, rules)) {
-      RuleDeviceState state = alerts.get(rule.ruleId());
-      if (state == null) {
-        state = new RuleDeviceState();
-      }
-      long silentSince = last + rule.offlineAfterMillis();
-      if (state.active
-          || silentSince > timestamp
-          || !state.cooledAt(timestamp, rule.snapshot().cooldownMillis())) {
-        continue;
-      }
-      state.active = true;
-      state.firedAt =
-          state.resolvedAt == AlertState.NONE
-              ? silentSince
-              : Math.max(silentSince, state.resolvedAt + rule.snapshot().cooldownMillis());
-      alerts.put(rule.ruleId(), state);
-      Outcome fired =
-          new Outcome(
-              AlertEvent.FIRED,
-              state.firedAt,
-              null,
-              null,
-              "no message for " + Durations.describe(rule.offlineAfterMillis()));
-      out.collect(AlertEvents.of(rule, deviceId, fired, state.firedAt, timestamp));
-    }
-    ensureOfflineTimer(deviceId, info, labels, rules, ctx, timestamp);
-  }
-
-  /**
-   * Registers the device's offline timer unless one is pending: at the earliest moment an offline
-   * rule that is not active may fire, else after the recheck interval.
-   */
-  private void ensureOfflineTimer(
-      String deviceId,
-      DeviceInfo info,
-      Map<String, String> labels,
-      RuleIndex rules,
-      ReadOnlyContext ctx,
-      long now)
-      throws Exception {
-    Long last = lastMessage.value();
-    if (offlineTimer.value() != null || last == null) {
-      return;
-    }
-    long next = now + recheckMillis;
-    for (CompiledRule rule : offlineRules(deviceId, info, labels, rules)) {
-      RuleDeviceState state = alerts.get(rule.ruleId());
-      if (state != null && state.active) {
-        continue;
-      }
-      long due = last + rule.offlineAfterMillis();
-      if (state != null && state.resolvedAt != AlertState.NONE) {
-        due = Math.max(due, state.resolvedAt + rule.snapshot().cooldownMillis());
-      }
-      next = Math.min(next, Math.max(due, now));
-    }
-    ctx.timerService().registerProcessingTimeTimer(next);
-    offlineTimer.update(next);
-  }
-
-  private List<CompiledRule> offlineRules(
-      String deviceId, DeviceInfo info, Map<String, String> labels, RuleIndex rules) {
-    List<CompiledRule> offline = new ArrayList<>();
-    rules.collectOffline(info.tenantId(), deviceId, offline);
-    offline.removeIf(rule -> !rule.appliesTo(info.tenantId(), deviceId, info.type(), labels));
-    return offline;
+    offline.onTimer(
+        Subject.of(ctx.getCurrentKey(), info), rules, ctx.timerService(), timestamp, out);
   }
 
   @Override
@@ -398,17 +306,6 @@ public final class AlertEvaluator
     }
     // The deserializer let only valid snapshots through.
     return CompiledRule.of(json.read(snapshot));
-  }
-
-  private static Map<String, String> labels(DeviceInfo info) {
-    if (info.labels().isEmpty()) {
-      return Map.of();
-    }
-    Map<String, String> labels = new HashMap<>();
-    for (Label label : info.labels()) {
-      labels.put(label.key(), label.value());
-    }
-    return labels;
   }
 
   private static Map<String, Double> numbers(List<Metric> metrics) {
