@@ -8,6 +8,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -114,7 +115,7 @@ public final class AlertEvaluator
   @Override
   public void processElement(DeviceSignal signal, ReadOnlyContext ctx, Collector<AlertEvent> out)
       throws Exception {
-    RuleIndex rules = index(ctx.getBroadcastState(RULES).immutableEntries());
+    RuleIndex rules = index(ctx.getBroadcastState(RULES));
     long now = ctx.timerService().currentProcessingTime();
     switch (signal.kind()) {
       case MESSAGE -> onMessage(signal, rules, ctx.timerService(), now, out);
@@ -226,7 +227,7 @@ public final class AlertEvaluator
     if (info == null) {
       return;
     }
-    RuleIndex rules = index(ctx.getBroadcastState(RULES).immutableEntries());
+    RuleIndex rules = index(ctx.getBroadcastState(RULES));
     offline.onTimer(
         Subject.of(ctx.getCurrentKey(), info), rules, ctx.timerService(), timestamp, out);
   }
@@ -235,7 +236,7 @@ public final class AlertEvaluator
   public void processBroadcastElement(RuleUpdate update, Context ctx, Collector<AlertEvent> out)
       throws Exception {
     BroadcastState<String, RuleUpdate> state = ctx.getBroadcastState(RULES);
-    RuleIndex rules = index(state.immutableEntries());
+    RuleIndex rules = index(state);
     long now = ctx.currentProcessingTime();
     RuleUpdate previous = state.get(update.ruleId());
     CompiledRule old = rules.get(update.ruleId());
@@ -286,12 +287,12 @@ public final class AlertEvaluator
         });
   }
 
-  private RuleIndex index(Iterable<Map.Entry<String, RuleUpdate>> stored) {
+  private RuleIndex index(ReadOnlyBroadcastState<String, RuleUpdate> stored) throws Exception {
     RuleIndex current = index;
     if (current == null) {
       // After a start or restore: the broadcast state is the truth, the index its derivative.
       current = new RuleIndex();
-      for (Map.Entry<String, RuleUpdate> entry : stored) {
+      for (Map.Entry<String, RuleUpdate> entry : stored.immutableEntries()) {
         current.put(compile(entry.getValue()));
       }
       index = current;
