@@ -168,7 +168,7 @@ public final class AlertEvaluationJob {
   }
 
   /** Adds the Kafka-to-Kafka job to {@code env}, enables checkpointing, sets the buffer timeout. */
-  public static void prepare(StreamExecutionEnvironment env, Config config) {
+  static void prepare(StreamExecutionEnvironment env, Config config) {
     // At-least-once barriers: the sink is at least once, so aligning barriers buys nothing.
     env.enableCheckpointing(
         config.checkpointInterval().toMillis(), CheckpointingMode.AT_LEAST_ONCE);
