@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The state machine of one threshold rule for one device. Readings come in event-time order (the
- * operator orders them by watermark); one older than the latest already taken is ignored, so a late
- * reading never breaks or extends a streak after the fact.
+ * The state machine of one threshold rule for one device. Readings are taken as they arrive (the
+ * alert job does not wait for watermarks, see ADR 0020); one older than the latest already taken is
+ * ignored, so a late or out-of-order reading never breaks or extends a streak after the fact.
  *
  * <ul>
  *   <li>Inactive: a breaching reading extends the streak; once it has {@code consecutive} readings

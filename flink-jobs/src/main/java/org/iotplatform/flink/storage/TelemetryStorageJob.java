@@ -1,21 +1,16 @@
 package org.iotplatform.flink.storage;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.iotplatform.contracts.InfluxSchema;
-import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.flink.devicetype.DeviceTypeUpdate;
 import org.iotplatform.flink.devicetype.DeviceTypesKafka;
 import org.iotplatform.flink.devicetype.MetricRangeValidator;
@@ -33,7 +28,6 @@ import org.iotplatform.flink.telemetry.RejectedTelemetry;
 import org.iotplatform.flink.telemetry.Telemetry;
 import org.iotplatform.flink.telemetry.TelemetryKafka;
 import org.iotplatform.flink.telemetry.TelemetryRecord;
-import org.iotplatform.flink.telemetry.TelemetryRecordDeserializer;
 import org.iotplatform.flink.telemetry.TelemetryValidator;
 import org.iotplatform.flink.telemetry.TimestampLimits;
 import org.jspecify.annotations.Nullable;
@@ -257,31 +251,6 @@ public final class TelemetryStorageJob {
     return env.executeAsync(NAME);
   }
 
-  /**
-   * Reads {@link KafkaTopics#TELEMETRY} and {@link KafkaTopics#ANOMALY_SCORES} as {@link
-   * TelemetryKafka#source(String, String)} reads telemetry: anomaly scores are telemetry of the
-   * same devices, stored, rolled up and kept as latest values beside the readings they score.
-   * Subscribed by pattern, because a list subscription fails the job while a topic is missing, and
-   * storage must not depend on the anomaly job being deployed: a topic created later is picked up
-   * within 30 s.
-   */
-  @SuppressWarnings("deprecation") // OffsetResetStrategy: the connector's API still takes it
-  static KafkaSource<TelemetryRecord> telemetryAndScores(String bootstrapServers, String groupId) {
-    return KafkaSource.<TelemetryRecord>builder()
-        .setBootstrapServers(bootstrapServers)
-        .setTopicPattern(
-            Pattern.compile(
-                Pattern.quote(KafkaTopics.TELEMETRY)
-                    + "|"
-                    + Pattern.quote(KafkaTopics.ANOMALY_SCORES)))
-        .setGroupId(groupId)
-        .setClientIdPrefix(groupId)
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setDeserializer(new TelemetryRecordDeserializer())
-        .setProperty("partition.discovery.interval.ms", "30000")
-        .build();
-  }
-
   /** Adds the Kafka-to-InfluxDB job to {@code env} and enables checkpointing. */
   static void prepare(StreamExecutionEnvironment env, Config config) {
     // At-least-once barriers: every sink is at least once, so aligning barriers buys nothing.
@@ -289,7 +258,8 @@ public final class TelemetryStorageJob {
         config.checkpointInterval().toMillis(), CheckpointingMode.AT_LEAST_ONCE);
     LatestValueOptions latest = config.latestValues();
     new TelemetryStorageJob(
-            telemetryAndScores(config.kafkaBootstrapServers(), config.consumerGroupId()),
+            TelemetryKafka.telemetryAndScores(
+                config.kafkaBootstrapServers(), config.consumerGroupId()),
             DevicesKafka.source(config.kafkaBootstrapServers(), config.consumerGroupId()),
             DeviceTypesKafka.source(config.kafkaBootstrapServers(), config.consumerGroupId()),
             InfluxSink.raw(config.influx()),
