@@ -119,10 +119,16 @@ final class DevStack implements AutoCloseable {
                                     .withMode(BridgeConfig.AuthMode.CREDENTIALS))))
                 .start());
     if (options.flink()) {
-      JobClient job =
+      JobClient storage =
           FlinkJobs.startTelemetryStorage(
               kafka.bootstrapServers(), influx.url(), redis.uri(), var.resolve("flink"));
-      register(() -> FlinkJobs.stop(job));
+      register(() -> FlinkJobs.stop(storage));
+      JobClient anomalies =
+          FlinkJobs.startAnomalyDetection(kafka.bootstrapServers(), var.resolve("flink-anomaly"));
+      register(() -> FlinkJobs.stop(anomalies));
+      JobClient alerts =
+          FlinkJobs.startAlertEvaluation(kafka.bootstrapServers(), var.resolve("flink-alerts"));
+      register(() -> FlinkJobs.stop(alerts));
     }
     for (ServiceProcess service : services) {
       service.awaitHealthy(SERVICE_START_TIMEOUT, () -> closed);
