@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Metrics: {@code alerts.rules.published} (records sent) and {@code alerts.outbox.lag} (age of
  * the oldest unsent row, seconds; 0 when none waits).
  */
-public class OutboxRelay implements SmartLifecycle {
+class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rules of a tenant. Every change writes the rule's new snapshot (or a tombstone) to the outbox
@@ -32,6 +33,7 @@ public class RuleManagement {
   private final GroupMembers groups;
   private final ChannelManagement channels;
   private final ApplicationEventPublisher events;
+  private final TransactionTemplate transactions;
   private final Clock clock = Clock.systemUTC();
 
   RuleManagement(
@@ -40,8 +42,10 @@ public class RuleManagement {
       DeviceDirectory directory,
       GroupMembers groups,
       ChannelManagement channels,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      TransactionTemplate transactions) {
     this.rules = rules;
+    this.transactions = transactions;
     this.outbox = outbox;
     this.directory = directory;
     this.groups = groups;
@@ -50,17 +54,23 @@ public class RuleManagement {
   }
 
   /**
+   * Creates a rule. A group is resolved before the transaction starts, so that no database
+   * connection waits for the registry.
+   *
    * @param bearerToken the caller's token, forwarded to the registry to resolve a group
    */
-  @Transactional
   public RuleResponse create(String tenantId, RuleRequest request, String bearerToken) {
     RuleValidation.ValidRule valid = RuleValidation.validate(request);
-    ScopeResolution scope = check(tenantId, valid, bearerToken);
-    Instant now = now();
-    StoredRule rule = stored(UUID.randomUUID(), tenantId, valid, scope, 1, now, now);
-    rules.insert(rule);
-    published(rule);
-    return rule.toResponse();
+    List<String> members = groupMembers(valid.scope(), bearerToken);
+    return inTransaction(
+        () -> {
+          ScopeResolution scope = check(tenantId, valid, members);
+          Instant now = now();
+          StoredRule rule = stored(UUID.randomUUID(), tenantId, valid, scope, 1, now, now);
+          rules.insert(rule);
+          published(rule);
+          return rule.toResponse();
+        });
   }
 
   @Transactional(readOnly = true)
@@ -99,15 +109,26 @@ public class RuleManagement {
    *
    * @param ifMatch the version the caller last read, or null to replace whatever is stored
    */
-  @Transactional
   public RuleResponse update(
       String tenantId, String id, RuleRequest request, @Nullable Long ifMatch, String bearerToken) {
+    // Another tenant's rule is a 404 whatever the body says, and before the registry is asked.
+    find(tenantId, id);
+    RuleValidation.ValidRule valid = RuleValidation.validate(request);
+    List<String> members = groupMembers(valid.scope(), bearerToken);
+    return inTransaction(() -> replace(tenantId, id, valid, members, ifMatch));
+  }
+
+  private RuleResponse replace(
+      String tenantId,
+      String id,
+      RuleValidation.ValidRule valid,
+      List<String> members,
+      @Nullable Long ifMatch) {
     StoredRule current = find(tenantId, id);
     if (ifMatch != null && ifMatch != current.version()) {
       throw conflict(id, ifMatch, current.version());
     }
-    RuleValidation.ValidRule valid = RuleValidation.validate(request);
-    ScopeResolution scope = check(tenantId, valid, bearerToken);
+    ScopeResolution scope = check(tenantId, valid, members);
     StoredRule rule =
         stored(
             current.id(),
@@ -143,8 +164,8 @@ public class RuleManagement {
 
   /** The checks that need the directory, the registry and the channels. */
   private ScopeResolution check(
-      String tenantId, RuleValidation.ValidRule valid, String bearerToken) {
-    ScopeResolution scope = resolve(tenantId, valid.scope(), bearerToken);
+      String tenantId, RuleValidation.ValidRule valid, List<String> members) {
+    ScopeResolution scope = resolve(tenantId, valid.scope(), members);
     Set<String> unknownMetrics =
         MetricCheck.unknown(
             ConditionMapper.metrics(valid.condition()),
@@ -169,7 +190,32 @@ public class RuleManagement {
     return scope;
   }
 
-  private ScopeResolution resolve(String tenantId, ScopeBody scope, String bearerToken) {
+  /** A GROUP scope's members as the registry lists them now; empty for the other scopes. */
+  private List<String> groupMembers(ScopeBody scope, String bearerToken) {
+    if (!ScopeBody.GROUP.equals(scope.kind())) {
+      return List.of();
+    }
+    String group = String.valueOf(scope.group());
+    List<String> members =
+        groups
+            .members(group, bearerToken)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        RuleError.RULE_UNKNOWN_GROUP,
+                        "The registry knows no group " + group + " in your tenant."));
+    if (members.isEmpty()) {
+      throw new ApiException(RuleError.RULE_UNKNOWN_GROUP, "Group " + group + " has no devices.");
+    }
+    return members;
+  }
+
+  private <T> T inTransaction(java.util.function.Supplier<T> work) {
+    T result = transactions.execute(status -> work.get());
+    return java.util.Objects.requireNonNull(result);
+  }
+
+  private ScopeResolution resolve(String tenantId, ScopeBody scope, List<String> members) {
     String kind = String.valueOf(scope.kind());
     return switch (kind) {
       case ScopeBody.DEVICE -> {
@@ -181,22 +227,7 @@ public class RuleManagement {
         }
         yield new ScopeResolution(List.of(deviceId), Set.of(type.get()));
       }
-      case ScopeBody.GROUP -> {
-        String group = String.valueOf(scope.group());
-        List<String> members =
-            groups
-                .members(group, bearerToken)
-                .orElseThrow(
-                    () ->
-                        new ApiException(
-                            RuleError.RULE_UNKNOWN_GROUP,
-                            "The registry knows no group " + group + " in your tenant."));
-        if (members.isEmpty()) {
-          throw new ApiException(
-              RuleError.RULE_UNKNOWN_GROUP, "Group " + group + " has no devices.");
-        }
-        yield new ScopeResolution(members, directory.typesOf(tenantId, members));
-      }
+      case ScopeBody.GROUP -> new ScopeResolution(members, directory.typesOf(tenantId, members));
       case ScopeBody.TYPE ->
           new ScopeResolution(List.of(), Set.of(String.valueOf(scope.deviceType())));
       case ScopeBody.LABELS ->
