@@ -11,13 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize most rows sent (and awaited) in one round
  * @param maxBackoff longest pause after failed rounds; the pause doubles from {@code interval}
  * @param sendTimeout how long a round waits for Kafka's acknowledgements before it gives up
+ * @param retention how long sent rows stay in the table (for people tracing a change) before the
+ *     relay deletes them; unsent rows are never deleted
  */
 @ConfigurationProperties("iot.alerts.outbox")
 public record OutboxProperties(
     @DefaultValue("200ms") Duration interval,
     @DefaultValue("100") int batchSize,
     @DefaultValue("10s") Duration maxBackoff,
-    @DefaultValue("10s") Duration sendTimeout) {
+    @DefaultValue("10s") Duration sendTimeout,
+    @DefaultValue("7d") Duration retention) {
 
   public OutboxProperties {
     if (interval.isNegative() || interval.isZero()) {
@@ -31,6 +34,9 @@ public record OutboxProperties(
     }
     if (sendTimeout.isNegative() || sendTimeout.isZero()) {
       throw new IllegalArgumentException("sendTimeout must be positive: " + sendTimeout);
+    }
+    if (retention.isNegative()) {
+      throw new IllegalArgumentException("retention must not be negative: " + retention);
     }
   }
 }

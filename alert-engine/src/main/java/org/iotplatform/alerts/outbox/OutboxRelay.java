@@ -38,6 +38,9 @@ class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+  /** How often the relay deletes sent rows past their retention. */
+  static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
+
   /** Any constant; it names the relay's advisory lock. */
   private static final long LOCK_ID = 0x0_A1E7_0000L;
 
@@ -49,6 +52,7 @@ class OutboxRelay implements SmartLifecycle {
   private final AtomicLong lagMillis = new AtomicLong();
   private @Nullable ScheduledExecutorService executor;
   private Duration pause;
+  private long lastCleanup = System.nanoTime();
 
   OutboxRelay(
       JdbcTemplate jdbc,
@@ -140,12 +144,36 @@ class OutboxRelay implements SmartLifecycle {
         log.info("Outbox relay publishes again");
       }
       pause = properties.interval();
+      cleanUpNowAndThen();
     } catch (RuntimeException e) {
       pause = min(pause.multipliedBy(2), properties.maxBackoff());
       log.warn("Outbox relay failed, retrying in {}: {}", pause, e.getMessage());
     }
     measureLag();
     schedule(pause);
+  }
+
+  /** On the relay's thread, so that cleanup and relay never compete for the table's rows. */
+  private void cleanUpNowAndThen() {
+    if (System.nanoTime() - lastCleanup < CLEANUP_EVERY.toNanos()) {
+      return;
+    }
+    lastCleanup = System.nanoTime();
+    int deleted = deleteSentBefore(Instant.now().minus(properties.retention()));
+    if (deleted > 0) {
+      log.info("Outbox cleanup deleted {} sent rows past their retention", deleted);
+    }
+  }
+
+  /**
+   * Deletes sent rows older than the cutoff; unsent rows stay whatever their age.
+   *
+   * @return how many rows were deleted
+   */
+  int deleteSentBefore(Instant cutoff) {
+    return jdbc.update(
+        "DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < ?",
+        Timestamp.from(cutoff));
   }
 
   private void measureLag() {

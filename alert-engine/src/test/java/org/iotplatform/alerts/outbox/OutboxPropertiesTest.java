@@ -18,6 +18,10 @@ class OutboxPropertiesTest {
     assertThat(underTest)
         .isEqualTo(
             new OutboxProperties(
-                Duration.ofMillis(200), 100, Duration.ofSeconds(10), Duration.ofSeconds(10)));
+                Duration.ofMillis(200),
+                100,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(10),
+                Duration.ofDays(7)));
   }
 }

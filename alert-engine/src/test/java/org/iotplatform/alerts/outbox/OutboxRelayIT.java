@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,10 +68,41 @@ class OutboxRelayIT extends AlertEngineITBase {
     assertThat(meters.get("alerts.outbox.lag").gauge().value()).isNotNegative();
   }
 
+  @Test
+  void deletesOnlySentRowsPastTheirRetention() {
+    relay.stop();
+    try {
+      transactions.executeWithoutResult(
+          status -> {
+            outbox.append("rule:t/old", "unused-topic", "old", null);
+            outbox.append("rule:t/recent", "unused-topic", "recent", null);
+            outbox.append("rule:t/unsent", "unused-topic", "unsent", null);
+          });
+      jdbc.update("UPDATE outbox SET created_at = now() - interval '30 days'");
+      jdbc.update(
+          "UPDATE outbox SET published_at = now() - interval '8 days' WHERE record_key = 'old'");
+      jdbc.update(
+          "UPDATE outbox SET published_at = now() - interval '1 day' WHERE record_key = 'recent'");
+
+      int deleted = relay.deleteSentBefore(Instant.now().minus(Duration.ofDays(7)));
+
+      assertThat(deleted).isEqualTo(1);
+      assertThat(jdbc.queryForList("SELECT record_key FROM outbox ORDER BY id", String.class))
+          .containsExactly("recent", "unsent");
+    } finally {
+      jdbc.update("DELETE FROM outbox");
+      relay.start();
+    }
+  }
+
   private OutboxRelay relayTo(String bootstrap) {
     OutboxProperties properties =
         new OutboxProperties(
-            Duration.ofMillis(200), 100, Duration.ofSeconds(1), Duration.ofMillis(500));
+            Duration.ofMillis(200),
+            100,
+            Duration.ofSeconds(1),
+            Duration.ofMillis(500),
+            Duration.ofDays(7));
     Map<String, Object> config =
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
