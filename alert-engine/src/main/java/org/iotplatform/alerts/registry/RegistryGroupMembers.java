@@ -46,7 +46,8 @@ class RegistryGroupMembers implements GroupMembers {
       if (page == null) {
         return Optional.empty();
       }
-      for (JsonNode device : page.path("items")) {
+      JsonNode items = page.path("items");
+      for (JsonNode device : items) {
         members.add(device.path("id").asString());
       }
       if (members.size() > properties.maxGroupMembers()) {
@@ -59,7 +60,8 @@ class RegistryGroupMembers implements GroupMembers {
                 + " devices, the most a scope may hold.");
       }
       JsonNode next = page.path("nextCursor");
-      cursor = next.isString() ? next.stringValue() : null;
+      // An empty page ends the list even if it names a next one: no loop on a confused answer.
+      cursor = next.isString() && !items.isEmpty() ? next.stringValue() : null;
     } while (cursor != null);
     return Optional.of(List.copyOf(members));
   }
