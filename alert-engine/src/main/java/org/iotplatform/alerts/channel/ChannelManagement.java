@@ -7,8 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.iotplatform.web.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -135,7 +137,7 @@ public class ChannelManagement {
     Set<UUID> known = channels.existing(tenantId, parsed);
     return ids.stream()
         .filter(id -> uuid(id) == null || !known.contains(uuid(id)))
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   private void store(Channel changed, Channel current, @Nullable Long ifMatch) {
@@ -156,7 +158,7 @@ public class ChannelManagement {
 
   private Channel find(String tenantId, String id) {
     UUID uuid = uuid(id);
-    return (uuid == null ? java.util.Optional.<Channel>empty() : channels.find(tenantId, uuid))
+    return (uuid == null ? Optional.<Channel>empty() : channels.find(tenantId, uuid))
         .orElseThrow(
             () ->
                 new ApiException(

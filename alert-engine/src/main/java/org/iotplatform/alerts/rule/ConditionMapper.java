@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.iotplatform.contracts.AlertRuleSnapshot.Condition;
 import org.jspecify.annotations.Nullable;
 
@@ -29,8 +30,7 @@ final class ConditionMapper {
   private static final Map<String, String> SYMBOLS =
       Map.of(">", "GT", ">=", "GE", "<", "LT", "<=", "LE", "==", "EQ", "!=", "NE");
 
-  private static final java.util.regex.Pattern METRIC =
-      java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Pattern METRIC = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private ConditionMapper() {}
 

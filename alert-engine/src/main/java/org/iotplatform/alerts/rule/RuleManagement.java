@@ -4,14 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.iotplatform.alerts.GroupMembers;
 import org.iotplatform.alerts.channel.ChannelManagement;
 import org.iotplatform.alerts.channel.RuleChannelsChanged;
 import org.iotplatform.alerts.directory.DeviceDirectory;
 import org.iotplatform.alerts.outbox.Outbox;
+import org.iotplatform.contracts.AlertRuleSnapshot;
 import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.web.ApiException;
 import org.jspecify.annotations.Nullable;
@@ -88,8 +93,8 @@ public class RuleManagement {
       int limit) {
     String severityFilter = null;
     if (severity != null) {
-      severityFilter = severity.toUpperCase(java.util.Locale.ROOT);
-      if (!org.iotplatform.contracts.AlertRuleSnapshot.SEVERITIES.contains(severityFilter)) {
+      severityFilter = severity.toUpperCase(Locale.ROOT);
+      if (!AlertRuleSnapshot.SEVERITIES.contains(severityFilter)) {
         throw RuleError.invalid(
             "severity", "must be LOW, MEDIUM, HIGH or CRITICAL, got " + severity);
       }
@@ -210,9 +215,9 @@ public class RuleManagement {
     return members;
   }
 
-  private <T> T inTransaction(java.util.function.Supplier<T> work) {
+  private <T> T inTransaction(Supplier<T> work) {
     T result = transactions.execute(status -> work.get());
-    return java.util.Objects.requireNonNull(result);
+    return Objects.requireNonNull(result);
   }
 
   private ScopeResolution resolve(String tenantId, ScopeBody scope, List<String> members) {
@@ -234,7 +239,7 @@ public class RuleManagement {
           new ScopeResolution(
               List.of(),
               directory.typesWithLabels(
-                  tenantId, scope.labels() == null ? java.util.Map.of() : scope.labels()));
+                  tenantId, scope.labels() == null ? Map.of() : scope.labels()));
       default -> new ScopeResolution(List.of(), directory.typesOfTenant(tenantId));
     };
   }

@@ -3,6 +3,7 @@ package org.iotplatform.alerts.rule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.iotplatform.contracts.AlertRuleSnapshot;
 import org.iotplatform.contracts.AlertRuleSnapshot.Condition;
@@ -55,8 +56,7 @@ record StoredRule(
           case ScopeBody.DEVICE -> Scope.device(deviceIds.get(0));
           case ScopeBody.GROUP -> Scope.group(String.valueOf(scope.group()), deviceIds);
           case ScopeBody.TYPE -> Scope.type(String.valueOf(scope.deviceType()));
-          case ScopeBody.LABELS ->
-              Scope.labels(scope.labels() == null ? java.util.Map.of() : scope.labels());
+          case ScopeBody.LABELS -> Scope.labels(scope.labels() == null ? Map.of() : scope.labels());
           default -> Scope.tenant();
         };
     return new AlertRuleSnapshot(
