@@ -1,0 +1,236 @@
+package org.iotplatform.alerts.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends unpublished outbox rows to Kafka in id order, waits for every acknowledgement, then marks
+ * them published: at least once (a crash or a failed send between the two resends the rows), and in
+ * order per key (rows go out in id order; the idempotent producer keeps that order per partition).
+ * A failed round leaves its rows and is retried after a pause that doubles up to {@link
+ * OutboxProperties#maxBackoff()}, so the service keeps serving while Kafka is down.
+ *
+ * <p>One thread polls; a PostgreSQL advisory lock makes one relay at a time send, should several
+ * instances share the database (two concurrent relays could reorder a rule's records).
+ *
+ * <p>Metrics: {@code alerts.rules.published} (records sent) and {@code alerts.outbox.lag} (age of
+ * the oldest unsent row, seconds; 0 when none waits).
+ */
+class OutboxRelay implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+  /** How often the relay deletes sent rows past their retention. */
+  static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
+
+  /** Any constant; it names the relay's advisory lock. */
+  private static final long LOCK_ID = 0x0_A1E7_0000L;
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
+  private final KafkaTemplate<String, byte[]> kafka;
+  private final OutboxProperties properties;
+  private final Counter published;
+  private final AtomicLong lagMillis = new AtomicLong();
+  private @Nullable ScheduledExecutorService executor;
+  private Duration pause;
+  private long lastCleanup = System.nanoTime();
+
+  OutboxRelay(
+      JdbcTemplate jdbc,
+      TransactionTemplate transactions,
+      KafkaTemplate<String, byte[]> kafka,
+      OutboxProperties properties,
+      MeterRegistry meters) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.kafka = kafka;
+    this.properties = properties;
+    this.pause = properties.interval();
+    this.published =
+        Counter.builder("alerts.rules.published")
+            .description("Rule snapshots and tombstones sent to Kafka")
+            .register(meters);
+    Gauge.builder("alerts.outbox.lag", lagMillis, millis -> millis.get() / 1000.0)
+        .description("Age of the oldest outbox row not yet sent to Kafka")
+        .baseUnit("seconds")
+        .register(meters);
+  }
+
+  private record Row(long id, String topic, String key, byte @Nullable [] payload) {}
+
+  /**
+   * Sends one batch.
+   *
+   * @return how many rows were published (0 when none waited or another relay holds the lock)
+   * @throws IllegalStateException when Kafka did not acknowledge the batch; nothing is marked
+   */
+  int relayOnce() {
+    Integer sent = transactions.execute(status -> lockedRound());
+    return sent == null ? 0 : sent;
+  }
+
+  private int lockedRound() {
+    Boolean locked =
+        jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_ID);
+    if (!Boolean.TRUE.equals(locked)) {
+      return 0;
+    }
+    List<Row> rows =
+        jdbc.query(
+            "SELECT id, topic, record_key, payload FROM outbox WHERE published_at IS NULL"
+                + " ORDER BY id LIMIT ?",
+            (rs, i) ->
+                new Row(
+                    rs.getLong("id"),
+                    rs.getString("topic"),
+                    rs.getString("record_key"),
+                    rs.getBytes("payload")),
+            properties.batchSize());
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+    try {
+      for (Row row : rows) {
+        acks.add(kafka.send(row.topic(), row.key(), row.payload()));
+      }
+      CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+          .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while awaiting Kafka", e);
+    } catch (Exception e) {
+      // Nothing is marked: the whole batch goes again, and a consumer drops what it saw already.
+      throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
+    }
+    Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
+    jdbc.update(
+        con -> {
+          var statement =
+              con.prepareStatement("UPDATE outbox SET published_at = now() WHERE id = ANY (?)");
+          statement.setArray(1, con.createArrayOf("bigint", ids));
+          return statement;
+        });
+    published.increment(rows.size());
+    return rows.size();
+  }
+
+  private void round() {
+    try {
+      int sent;
+      do {
+        sent = relayOnce();
+      } while (sent == properties.batchSize());
+      if (pause.compareTo(properties.interval()) > 0) {
+        log.info("Outbox relay publishes again");
+      }
+      pause = properties.interval();
+      cleanUpNowAndThen();
+    } catch (RuntimeException e) {
+      pause = min(pause.multipliedBy(2), properties.maxBackoff());
+      log.warn("Outbox relay failed, retrying in {}: {}", pause, e.getMessage());
+    }
+    measureLag();
+    schedule(pause);
+  }
+
+  /** On the relay's thread, so that cleanup and relay never compete for the table's rows. */
+  private void cleanUpNowAndThen() {
+    if (System.nanoTime() - lastCleanup < CLEANUP_EVERY.toNanos()) {
+      return;
+    }
+    lastCleanup = System.nanoTime();
+    int deleted = deleteSentBefore(Instant.now().minus(properties.retention()));
+    if (deleted > 0) {
+      log.info("Outbox cleanup deleted {} sent rows past their retention", deleted);
+    }
+  }
+
+  /**
+   * Deletes sent rows older than the cutoff; unsent rows stay whatever their age.
+   *
+   * @return how many rows were deleted
+   */
+  int deleteSentBefore(Instant cutoff) {
+    return jdbc.update(
+        "DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < ?",
+        Timestamp.from(cutoff));
+  }
+
+  private void measureLag() {
+    try {
+      Timestamp oldest =
+          jdbc.queryForObject(
+              "SELECT min(created_at) FROM outbox WHERE published_at IS NULL", Timestamp.class);
+      lagMillis.set(
+          oldest == null
+              ? 0
+              : Math.max(0, Duration.between(oldest.toInstant(), Instant.now()).toMillis()));
+    } catch (RuntimeException e) {
+      log.debug("Outbox lag not measured: {}", e.getMessage());
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private synchronized void schedule(Duration delay) {
+    if (executor != null && !executor.isShutdown()) {
+      executor.schedule(this::round, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "alert-rules-outbox-relay");
+              thread.setDaemon(true);
+              return thread;
+            });
+    schedule(properties.interval());
+  }
+
+  @Override
+  public void stop() {
+    ScheduledExecutorService stopping;
+    synchronized (this) {
+      stopping = executor;
+      executor = null;
+    }
+    if (stopping != null) {
+      stopping.shutdownNow();
+      try {
+        stopping.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return executor != null;
+  }
+}
