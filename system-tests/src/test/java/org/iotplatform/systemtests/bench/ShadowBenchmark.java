@@ -7,22 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.servers.FreePorts;
 import org.iotplatform.servers.KafkaServer;
@@ -96,7 +87,7 @@ class ShadowBenchmark {
     for (int i = 0; i < deviceCount; i++) {
       ids.add(prefix + "-" + i);
     }
-    announce(kafka, ids);
+    DeviceAnnouncements.announce(kafka, ids, "bench");
 
     try (RedisServer redis = RedisServer.start(0, Files.createDirectories(dir.resolve("redis")));
         ServiceJarProcess service =
@@ -228,40 +219,6 @@ class ShadowBenchmark {
 
   private static double millis(Histogram histogram, double percentile) {
     return histogram.getValueAtPercentile(percentile) / 1e6;
-  }
-
-  /** The registry's part: a snapshot per device on {@code iot.devices.v1}. */
-  private static void announce(KafkaServer kafka, List<String> ids) throws Exception {
-    // Not idempotent: on a loaded machine the in-process broker sometimes answered the idempotent
-    // producer's retries with OutOfOrderSequenceException and dropped snapshots. A snapshot sent
-    // twice is harmless (compacted topic, same value).
-    Map<String, Object> config =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            kafka.bootstrapServers(),
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            false,
-            ProducerConfig.ACKS_CONFIG,
-            "all");
-    String now = Instant.now().toString();
-    List<Future<RecordMetadata>> sent = new ArrayList<>();
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-      for (String id : ids) {
-        sent.add(
-            producer.send(
-                new ProducerRecord<>(
-                    KafkaTopics.DEVICES,
-                    id,
-                    ("{\"tenantId\":\"default\",\"deviceId\":\"%s\",\"type\":\"bench\","
-                            + "\"labels\":{},\"status\":\"OFFLINE\",\"version\":1,"
-                            + "\"updatedAt\":\"%s\",\"credentials\":[]}")
-                        .formatted(id, now))));
-      }
-      for (Future<RecordMetadata> each : sent) {
-        each.get(2, TimeUnit.MINUTES);
-      }
-    }
   }
 
   /** Waits until the service's device directory holds every device (404 "has no shadow"). */
