@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -69,6 +70,18 @@ public abstract class AlertsITBase extends AlertEngineITBase {
   protected static void publish(AlertEvent... events) {
     for (AlertEvent event : events) {
       send(event.deviceId(), JSON.writeValueAsBytes(event));
+    }
+    producer().flush();
+  }
+
+  /** Writes {@code count} events made by {@code event} from their index, then flushes. */
+  protected static void publishWithoutWaiting(int count, IntFunction<AlertEvent> event) {
+    for (int i = 0; i < count; i++) {
+      AlertEvent next = event.apply(i);
+      producer()
+          .send(
+              new ProducerRecord<>(
+                  KafkaTopics.ALERTS, next.deviceId(), JSON.writeValueAsBytes(next)));
     }
     producer().flush();
   }

@@ -1,0 +1,68 @@
+package org.iotplatform.alerts.notification;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Every poll interval, groups what waits into deliveries and hands the due ones to the channel
+ * workers, on one thread of its own; a round that fails (PostgreSQL down) is logged and the next
+ * one tries again.
+ */
+class NotificationScheduler implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(NotificationScheduler.class);
+
+  private final NotificationBatcher batcher;
+  private final DeliveryWorker worker;
+  private final NotificationProperties properties;
+  private volatile @Nullable ScheduledExecutorService scheduler;
+
+  NotificationScheduler(
+      NotificationBatcher batcher, DeliveryWorker worker, NotificationProperties properties) {
+    this.batcher = batcher;
+    this.worker = worker;
+    this.properties = properties;
+  }
+
+  @Override
+  public synchronized void start() {
+    ScheduledExecutorService started =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "notification-scheduler");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long millis = properties.pollInterval().toMillis();
+    started.scheduleWithFixedDelay(this::round, millis, millis, TimeUnit.MILLISECONDS);
+    scheduler = started;
+  }
+
+  private void round() {
+    try {
+      batcher.run();
+      worker.dispatch();
+    } catch (RuntimeException e) {
+      log.warn("A notification round failed, retrying: {}", e.toString());
+    }
+  }
+
+  @Override
+  public synchronized void stop() {
+    ScheduledExecutorService running = scheduler;
+    scheduler = null;
+    if (running != null) {
+      running.shutdownNow();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return scheduler != null;
+  }
+}

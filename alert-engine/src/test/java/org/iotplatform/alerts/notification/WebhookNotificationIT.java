@@ -1,0 +1,159 @@
+package org.iotplatform.alerts.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.iotplatform.alerts.ChannelDirectory.ChannelTarget;
+import org.iotplatform.alerts.alert.AlertIds;
+import org.iotplatform.alerts.alert.AlertsITBase;
+import org.iotplatform.contracts.AlertEvent;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Alert events reach the rule's webhook and Slack channels as signed JSON, each channel on its own:
+ * a channel whose endpoint hangs or fails is retried and then given up, without delaying the
+ * others.
+ */
+class WebhookNotificationIT extends AlertsITBase {
+
+  private static final Duration BOUND = Duration.ofSeconds(30);
+  private static final String SECRET = "webhook-secret-1";
+
+  private final TestChannels channels;
+
+  WebhookNotificationIT(@Autowired TestChannels channels) {
+    this.channels = channels;
+  }
+
+  @Test
+  void postsTheAlertAsJsonSignedWithTheChannelSecret() throws Exception {
+    try (TestReceiver receiver = new TestReceiver()) {
+      String ruleId = newRuleId();
+      channels.set("default", ruleId, webhook("hook-1", receiver));
+      AlertEvent fired = fired("default", ruleId, "freezer-21", Instant.now());
+
+      publish(fired);
+
+      await().atMost(BOUND).until(() -> !receiver.requests().isEmpty());
+      TestReceiver.Request request = receiver.requests().get(0);
+      String timestamp = request.headers().getFirst("X-Iot-Timestamp");
+      assertThat(request.headers().getFirst("X-Iot-Signature"))
+          .isEqualTo("sha256=" + hmac(SECRET, timestamp + "." + request.body()));
+      assertThat(request.headers().getFirst("X-Iot-Delivery")).isNotBlank();
+      assertThat((String) JsonPath.read(request.body(), "$.alerts[0].alertId"))
+          .isEqualTo(fired.alertId());
+      assertThat((String) JsonPath.read(request.body(), "$.alerts[0].id"))
+          .isEqualTo(AlertIds.instanceId("default", fired.alertId()).toString());
+      assertThat((Integer) JsonPath.read(request.body(), "$.fired")).isEqualTo(1);
+      assertThat((String) JsonPath.read(request.body(), "$.text"))
+          .isEqualTo(
+              "[HIGH] Freezer too warm fired on freezer-21: temperature -12.5 > -15.0 for 3"
+                  + " readings");
+    }
+  }
+
+  @Test
+  void aHangingChannelIsRetriedAndGivenUpWhileAnotherIsDeliveredAtOnce() {
+    try (TestReceiver hanging = new TestReceiver().hang();
+        TestReceiver failing = new TestReceiver().answering(500);
+        TestReceiver healthy = new TestReceiver()) {
+      String ruleId = newRuleId();
+      channels.set(
+          "default",
+          ruleId,
+          webhook("hang-1", hanging),
+          webhook("fail-1", failing),
+          webhook("ok-1", healthy));
+      AlertEvent fired = fired("default", ruleId, "freezer-22", Instant.now());
+      UUID id = AlertIds.instanceId("default", fired.alertId());
+
+      publish(fired);
+
+      // Delivered while the hanging endpoint still holds its first attempt.
+      await().atMost(BOUND).until(() -> healthy.requests().size() == 1);
+      assertThat(notificationStates(id)).contains("hang-1=PENDING");
+      await()
+          .atMost(BOUND)
+          .untilAsserted(
+              () ->
+                  assertThat(notificationStates(id))
+                      .containsExactly("hang-1=DEAD", "fail-1=DEAD", "ok-1=SENT"));
+      assertThat(failing.requests()).hasSize(3);
+      assertThat(hanging.requests()).hasSize(3);
+      String details = details(id);
+      assertThat((List<String>) JsonPath.read(details, "$.notifications[*].lastError"))
+          .satisfiesExactly(
+              hang -> assertThat(hang).containsIgnoringCase("timed out"),
+              fail -> assertThat(fail).contains("HTTP 500"),
+              ok -> assertThat(ok).isNull());
+      assertThat((List<Integer>) JsonPath.read(details, "$.notifications[*].attempts"))
+          .containsExactly(3, 3, 1);
+    }
+  }
+
+  @Test
+  void postsTextToASlackCompatibleWebhook() {
+    try (TestReceiver slack = new TestReceiver()) {
+      String ruleId = newRuleId();
+      channels.set(
+          "default",
+          ruleId,
+          new ChannelTarget(
+              "slack-1", "ops room", ChannelTarget.SLACK, slack.url(), null, List.of()));
+      AlertEvent fired = fired("default", ruleId, "freezer-23", Instant.now());
+
+      publish(fired);
+
+      await().atMost(BOUND).until(() -> !slack.requests().isEmpty());
+      String text = JsonPath.read(slack.requests().get(0).body(), "$.text");
+      assertThat(text)
+          .startsWith(
+              "[HIGH] Freezer too warm fired on freezer-23: temperature -12.5 > -15.0 for 3"
+                  + " readings")
+          .contains("FIRED freezer-23");
+    }
+  }
+
+  private List<String> notificationStates(UUID id) {
+    String details = details(id);
+    List<String> channelIds = JsonPath.read(details, "$.notifications[*].channelId");
+    List<String> states = JsonPath.read(details, "$.notifications[*].state");
+    return IntStream.range(0, channelIds.size())
+        .mapToObj(i -> channelIds.get(i) + "=" + states.get(i))
+        .toList();
+  }
+
+  private String details(UUID id) {
+    return client("default", "viewer")
+        .get()
+        .uri("/api/v1/alerts/{id}", id)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  private static ChannelTarget webhook(String channelId, TestReceiver receiver) {
+    return new ChannelTarget(
+        channelId, channelId, ChannelTarget.WEBHOOK, receiver.url(), SECRET, List.of());
+  }
+
+  private static String hmac(String secret, String signed) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+  }
+}
