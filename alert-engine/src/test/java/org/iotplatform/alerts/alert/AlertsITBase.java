@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,9 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The service of {@link AlertEngineITBase} with what the lifecycle, notification and silence tests
  * share: test implementations of {@link ChannelDirectory} and {@link GroupMembers} (the rules
- * feature provides the real ones), GreenMail as the SMTP server, short notification windows and
- * back-offs, a producer of alert events and REST clients per tenant and role. All these tests
- * extend it, so they share one Spring context.
+ * feature provides the real ones), a {@link TestClock} tests may freeze, GreenMail as the SMTP
+ * server, short notification windows and back-offs, a producer of alert events and REST clients per
+ * tenant and role. All these tests extend it, so they share one Spring context.
  */
 @Import(AlertsITBase.TestDirectories.class)
 public abstract class AlertsITBase extends AlertEngineITBase {
@@ -167,6 +168,12 @@ public abstract class AlertsITBase extends AlertEngineITBase {
     @Bean
     TestGroups testGroups() {
       return new TestGroups();
+    }
+
+    @Bean
+    @Primary
+    TestClock testClock() {
+      return new TestClock();
     }
   }
 

@@ -16,9 +16,11 @@ import javax.crypto.spec.SecretKeySpec;
 import org.iotplatform.alerts.ChannelDirectory.ChannelTarget;
 import org.iotplatform.alerts.alert.AlertIds;
 import org.iotplatform.alerts.alert.AlertsITBase;
+import org.iotplatform.alerts.alert.TestClock;
 import org.iotplatform.contracts.AlertEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Alert events reach the rule's webhook and Slack channels as signed JSON, each channel on its own:
@@ -31,9 +33,14 @@ class WebhookNotificationIT extends AlertsITBase {
   private static final String SECRET = "webhook-secret-1";
 
   private final TestChannels channels;
+  private final TestClock clock;
+  private final JdbcClient jdbc;
 
-  WebhookNotificationIT(@Autowired TestChannels channels) {
+  WebhookNotificationIT(
+      @Autowired TestChannels channels, @Autowired TestClock clock, @Autowired JdbcClient jdbc) {
     this.channels = channels;
+    this.clock = clock;
+    this.jdbc = jdbc;
   }
 
   @Test
@@ -103,6 +110,38 @@ class WebhookNotificationIT extends AlertsITBase {
   }
 
   @Test
+  void aFlappingDeviceMakesOneMessagePerGroupWindow() {
+    try (TestReceiver receiver = new TestReceiver()) {
+      String ruleId = newRuleId();
+      channels.set("default", ruleId, webhook("flap-1", receiver));
+      Instant t0 = Instant.now();
+      clock.freeze();
+      try {
+        publish(fired("default", ruleId, "flapper", t0));
+        await().atMost(BOUND).until(() -> receiver.requests().size() == 1);
+
+        for (int i = 1; i <= 4; i++) {
+          AlertEvent flap = fired("default", ruleId, "flapper", t0.plusSeconds(i));
+          publish(resolved(fired("default", ruleId, "flapper", t0.plusSeconds(i - 1)), flap.at()));
+          publish(flap);
+        }
+        await().atMost(BOUND).until(() -> notifications(ruleId) == 9);
+        assertThat(receiver.requests()).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(3));
+        await().atMost(BOUND).until(() -> receiver.requests().size() == 2);
+        String grouped = receiver.requests().get(1).body();
+        assertThat((Integer) JsonPath.read(grouped, "$.fired")).isEqualTo(4);
+        assertThat((Integer) JsonPath.read(grouped, "$.resolved")).isEqualTo(4);
+        assertThat((String) JsonPath.read(grouped, "$.text"))
+            .isEqualTo("[HIGH] Freezer too warm fired 4 times and resolved 4 times: flapper");
+      } finally {
+        clock.release();
+      }
+    }
+  }
+
+  @Test
   void postsTextToASlackCompatibleWebhook() {
     try (TestReceiver slack = new TestReceiver()) {
       String ruleId = newRuleId();
@@ -123,6 +162,13 @@ class WebhookNotificationIT extends AlertsITBase {
                   + " readings")
           .contains("FIRED freezer-23");
     }
+  }
+
+  private int notifications(String ruleId) {
+    return jdbc.sql("SELECT count(*) FROM notification WHERE rule_id = :rule")
+        .param("rule", ruleId)
+        .query(Integer.class)
+        .single();
   }
 
   private List<String> notificationStates(UUID id) {
