@@ -29,17 +29,18 @@ CREATE INDEX alert_by_tenant_fired ON alert (tenant_id, fired_at DESC, id DESC);
 CREATE INDEX alert_by_tenant_rule ON alert (tenant_id, rule_id, fired_at DESC);
 CREATE INDEX alert_by_tenant_device ON alert (tenant_id, device_id, fired_at DESC);
 
--- The history of each alert. Rows of Kafka events carry the event id, whose uniqueness makes a
--- replayed event a no-op; rows of operators' acknowledgements have none.
+-- The history of each alert. Rows of Kafka events carry the event id, unique per alert (so per
+-- tenant), which makes a replayed event a no-op; rows of operators' acknowledgements have none.
 CREATE TABLE alert_transition (
   id         bigserial PRIMARY KEY,
   alert_id   uuid NOT NULL REFERENCES alert (id) ON DELETE CASCADE,
-  event_id   text UNIQUE,
+  event_id   text,
   kind       text NOT NULL,
   at         timestamptz NOT NULL,
   actor      text,
   note       text,
-  silence_id uuid
+  silence_id uuid,
+  CONSTRAINT alert_transition_event_once UNIQUE (alert_id, event_id)
 );
 
 CREATE INDEX alert_transition_by_alert ON alert_transition (alert_id, id);

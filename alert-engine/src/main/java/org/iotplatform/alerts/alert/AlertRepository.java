@@ -80,7 +80,7 @@ class AlertRepository {
     return jdbc.sql(
                 "INSERT INTO alert_transition (alert_id, event_id, kind, at, actor, note,"
                     + " silence_id) VALUES (:alert, :event, :kind, :at, :actor, :note, :silence)"
-                    + " ON CONFLICT (event_id) DO NOTHING")
+                    + " ON CONFLICT (alert_id, event_id) DO NOTHING")
             .param("alert", alertId)
             .param("event", eventId)
             .param("kind", kind)

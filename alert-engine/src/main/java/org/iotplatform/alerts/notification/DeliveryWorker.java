@@ -163,6 +163,11 @@ class DeliveryWorker {
     }
   }
 
+  /** Stops taking attempts; those in flight end within the timeout and are leased meanwhile. */
+  void shutdown() {
+    executor.shutdown();
+  }
+
   private Counter outcome(String kind, String outcome) {
     return Counter.builder("iot.alerts.notifications")
         .tag("kind", kind)

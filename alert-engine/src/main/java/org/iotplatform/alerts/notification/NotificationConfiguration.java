@@ -44,7 +44,7 @@ class NotificationConfiguration {
     return new NotificationLog(jdbc);
   }
 
-  @Bean
+  @Bean(destroyMethod = "close")
   NotificationScheduler notificationScheduler(
       JdbcClient jdbc,
       PlatformTransactionManager transactionManager,

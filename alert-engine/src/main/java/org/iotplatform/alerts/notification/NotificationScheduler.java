@@ -61,6 +61,12 @@ class NotificationScheduler implements SmartLifecycle {
     }
   }
 
+  /** At the context's end: no attempts any more (a paused test context only stops the rounds). */
+  void close() {
+    stop();
+    worker.shutdown();
+  }
+
   @Override
   public boolean isRunning() {
     return scheduler != null;

@@ -142,6 +142,46 @@ class WebhookNotificationIT extends AlertsITBase {
   }
 
   @Test
+  void aDeadDeliveryIsListedAndSentAgainOnRetry() {
+    try (TestReceiver receiver = new TestReceiver().answering(503)) {
+      String ruleId = newRuleId();
+      channels.set("default", ruleId, webhook("dead-1", receiver));
+      publish(fired("default", ruleId, "freezer-24", Instant.now()));
+      await().atMost(BOUND).until(() -> deliveries("DEAD", ruleId).size() == 1);
+      String deliveryId = deliveries("DEAD", ruleId).get(0);
+      receiver.answering(200);
+
+      client("default", "operator")
+          .post()
+          .uri("/api/v1/notifications/{id}/retry", deliveryId)
+          .exchange()
+          .expectStatus()
+          .isOk()
+          .expectBody()
+          .jsonPath("$.state")
+          .isEqualTo("PENDING");
+
+      await().atMost(BOUND).until(() -> deliveries("SENT", ruleId).contains(deliveryId));
+      assertThat(receiver.requests()).hasSize(4);
+      client("default", "operator")
+          .post()
+          .uri("/api/v1/notifications/{id}/retry", deliveryId)
+          .exchange()
+          .expectStatus()
+          .isEqualTo(409)
+          .expectBody()
+          .jsonPath("$.errorCode")
+          .isEqualTo("notification.not-dead");
+      client("other", "operator")
+          .post()
+          .uri("/api/v1/notifications/{id}/retry", deliveryId)
+          .exchange()
+          .expectStatus()
+          .isNotFound();
+    }
+  }
+
+  @Test
   void postsTextToASlackCompatibleWebhook() {
     try (TestReceiver slack = new TestReceiver()) {
       String ruleId = newRuleId();
@@ -162,6 +202,21 @@ class WebhookNotificationIT extends AlertsITBase {
                   + " readings")
           .contains("FIRED freezer-23");
     }
+  }
+
+  /** The ids of the tenant's deliveries of the rule in {@code state}. */
+  private List<String> deliveries(String state, String ruleId) {
+    String list =
+        client("default", "viewer")
+            .get()
+            .uri("/api/v1/notifications?state={state}", state)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    return JsonPath.read(list, "$.items[?(@.ruleId == '" + ruleId + "')].id");
   }
 
   private int notifications(String ruleId) {
