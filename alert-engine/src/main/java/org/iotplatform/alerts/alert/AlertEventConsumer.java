@@ -27,8 +27,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Reads {@code iot.alerts.v1} and applies each polled batch in one transaction; offsets are
  * committed only after it commits, so a crash loses no event (the replayed ones change nothing).
- * Unreadable records are counted and skipped: they never block their partition. While PostgreSQL
- * refuses a batch, the consumer seeks back to the batch's start and retries after a pause.
+ * Unreadable records, and events the database refuses while it answers, are counted and skipped:
+ * they never block their partition. While PostgreSQL is unreachable, the consumer seeks back to the
+ * batch's start and retries after a pause.
  */
 class AlertEventConsumer implements SmartLifecycle {
 
@@ -54,7 +55,11 @@ class AlertEventConsumer implements SmartLifecycle {
     this.properties = properties;
     this.lifecycle = lifecycle;
     this.read = events(meters, "read", "Alert events read");
-    this.skipped = events(meters, "skipped", "Alert event records skipped as unreadable");
+    this.skipped =
+        events(
+            meters,
+            "skipped",
+            "Alert event records skipped: unreadable, or refused by the database");
     this.applied = events(meters, "applied", "Alert events that changed an alert (no replays)");
   }
 
@@ -114,13 +119,13 @@ class AlertEventConsumer implements SmartLifecycle {
   private boolean applyAndCommit(
       KafkaConsumer<String, byte[]> kafkaConsumer, ConsumerRecords<String, byte[]> records) {
     List<AlertEvent> events = new ArrayList<>(records.count());
-    int unreadable = 0;
+    int skippedRecords = 0;
     for (ConsumerRecord<String, byte[]> record : records) {
       var event = AlertEventReader.read(record.value());
       if (event.isPresent()) {
         events.add(event.get());
       } else {
-        unreadable++;
+        skippedRecords++;
         log.warn(
             "Skipping an unreadable alert event at {}-{} offset {}",
             record.topic(),
@@ -129,15 +134,20 @@ class AlertEventConsumer implements SmartLifecycle {
       }
     }
     try {
-      int changed = events.isEmpty() ? 0 : lifecycle.apply(events);
-      applied.increment(changed);
+      applied.increment(events.isEmpty() ? 0 : lifecycle.apply(events));
     } catch (RuntimeException e) {
-      log.warn("Applying {} alert events failed, retrying: {}", events.size(), e.toString());
-      seekToStart(kafkaConsumer, records);
-      return false;
+      log.warn("Applying {} alert events failed: {}", events.size(), e.toString());
+      // One event the database refuses rolls the whole batch back: find it by applying them one
+      // at a time (those applied before are replays then, and change nothing).
+      int refused = applyOneByOne(events);
+      if (refused < 0) {
+        seekToStart(kafkaConsumer, records);
+        return false;
+      }
+      skippedRecords += refused;
     }
     read.increment(records.count());
-    skipped.increment(unreadable);
+    skipped.increment(skippedRecords);
     try {
       kafkaConsumer.commitSync(nextOffsets(records));
     } catch (RuntimeException e) {
@@ -145,6 +155,35 @@ class AlertEventConsumer implements SmartLifecycle {
       log.warn("Committing alert event offsets failed: {}", e.toString());
     }
     return true;
+  }
+
+  /**
+   * Applies the events one per transaction, skipping those the database refuses twice while it
+   * answers otherwise (such as text with a NUL character): they can never be stored, and must not
+   * block their partition. Returns how many it skipped, or -1 when the database is unreachable.
+   */
+  private int applyOneByOne(List<AlertEvent> events) {
+    int refused = 0;
+    for (AlertEvent event : events) {
+      if (!applyAlone(event) && !applyAlone(event)) {
+        if (!lifecycle.databaseAnswers()) {
+          return -1;
+        }
+        refused++;
+        log.warn("Skipping alert event {}, which the database refuses", event.eventId());
+      }
+    }
+    return refused;
+  }
+
+  private boolean applyAlone(AlertEvent event) {
+    try {
+      applied.increment(lifecycle.apply(List.of(event)));
+      return true;
+    } catch (RuntimeException e) {
+      log.debug("Applying alert event {} failed: {}", event.eventId(), e.toString());
+      return false;
+    }
   }
 
   private static void seekToStart(

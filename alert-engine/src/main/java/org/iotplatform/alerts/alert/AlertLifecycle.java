@@ -47,6 +47,16 @@ public class AlertLifecycle {
     return applied;
   }
 
+  /** Whether PostgreSQL answers a trivial query, to tell a refused event from an outage. */
+  public boolean databaseAnswers() {
+    try {
+      alerts.ping();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   private boolean applyOne(AlertEvent event) {
     UUID id = AlertIds.instanceId(event.tenantId(), event.alertId());
     boolean resolved = AlertEvent.RESOLVED.equals(event.kind());

@@ -183,6 +183,10 @@ class AlertRepository {
         .list();
   }
 
+  void ping() {
+    jdbc.sql("SELECT 1").query(Integer.class).single();
+  }
+
   /** How many alerts there are in each state, over all tenants. */
   Map<AlertState, Long> countByState() {
     Map<AlertState, Long> counts = new EnumMap<>(AlertState.class);

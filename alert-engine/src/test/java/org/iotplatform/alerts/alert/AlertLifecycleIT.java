@@ -250,6 +250,22 @@ class AlertLifecycleIT extends AlertsITBase {
   }
 
   @Test
+  void anEventTheDatabaseRefusesIsSkippedWithoutBlockingTheEventsAfterIt() {
+    String ruleId = newRuleId();
+    AlertEvent good = fired("default", ruleId, "freezer-13", T0.plusSeconds(1));
+    AlertEvent refused = withReason(fired("default", ruleId, "freezer-13", T0), "NUL \u0000 here");
+    publish(refused, good);
+
+    awaitAlert("default", AlertIds.instanceId("default", good.alertId()));
+    viewer("default")
+        .get()
+        .uri("/api/v1/alerts/{id}", AlertIds.instanceId("default", refused.alertId()))
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+  }
+
+  @Test
   void aViewerCannotAcknowledge() {
     viewer("default")
         .post()
@@ -259,6 +275,25 @@ class AlertLifecycleIT extends AlertsITBase {
         .exchange()
         .expectStatus()
         .isForbidden();
+  }
+
+  private static AlertEvent withReason(AlertEvent event, String reason) {
+    return new AlertEvent(
+        event.eventId(),
+        event.alertId(),
+        event.kind(),
+        event.tenantId(),
+        event.ruleId(),
+        event.ruleVersion(),
+        event.ruleName(),
+        event.severity(),
+        event.deviceId(),
+        event.metric(),
+        event.value(),
+        event.at(),
+        event.firedAt(),
+        reason,
+        event.emittedAt());
   }
 
   private RestTestClient.ResponseSpec acknowledge(UUID id, String body) {
