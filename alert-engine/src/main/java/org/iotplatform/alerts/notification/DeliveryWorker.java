@@ -62,10 +62,23 @@ class DeliveryWorker {
     this.meters = meters;
   }
 
+  /**
+   * A claimed delivery as stored; its JSON is read on the attempt's thread, so that a row that
+   * cannot be read fails its own attempts (and ends dead) instead of every dispatch round.
+   */
+  private record Claim(
+      UUID id,
+      String channelId,
+      String channelKind,
+      String target,
+      String message,
+      int attempts,
+      Instant firstEventAt) {}
+
   /** Claims the next due delivery of every idle channel and starts its attempt. */
   void dispatch() {
     Instant now = clock.instant();
-    List<Delivery> claimed =
+    List<Claim> claimed =
         jdbc.sql(
                 "UPDATE notification_delivery SET locked_until = :lease WHERE id IN (SELECT id"
                     + " FROM (SELECT id, row_number() OVER (PARTITION BY channel_id ORDER BY"
@@ -73,53 +86,60 @@ class DeliveryWorker {
                     + " state = 'PENDING' AND next_attempt_at <= :now AND (locked_until IS NULL"
                     + " OR locked_until < :now) AND NOT (channel_id = ANY (CAST(:busy AS"
                     + " text[])))) due WHERE rank = 1 LIMIT :limit) AND state = 'PENDING' AND"
-                    + " (locked_until IS NULL OR locked_until < :now) RETURNING id, target::text"
-                    + " AS target, message::text AS message, attempts, first_event_at")
+                    + " (locked_until IS NULL OR locked_until < :now) RETURNING id, channel_id,"
+                    + " channel_kind, target::text AS target, message::text AS message, attempts,"
+                    + " first_event_at")
             .param("lease", Timestamp.from(now.plus(properties.lease())))
             .param("now", Timestamp.from(now))
             .param("busy", busyChannels.toArray(String[]::new))
             .param("limit", CLAIMS_PER_ROUND)
             .query(
                 (rs, row) ->
-                    new Delivery(
+                    new Claim(
                         rs.getObject("id", UUID.class),
-                        NotificationJson.target(rs.getString("target")),
-                        NotificationJson.message(rs.getString("message")),
+                        rs.getString("channel_id"),
+                        rs.getString("channel_kind"),
+                        rs.getString("target"),
+                        rs.getString("message"),
                         rs.getInt("attempts"),
                         rs.getTimestamp("first_event_at").toInstant()))
             .list();
-    for (Delivery delivery : claimed) {
-      String channel = delivery.target().channelId();
-      if (!busyChannels.add(channel)) {
+    for (Claim claim : claimed) {
+      if (!busyChannels.add(claim.channelId())) {
         continue; // its lease runs out and it is claimed again once the channel is idle
       }
       try {
-        executor.execute(() -> attempt(delivery));
+        executor.execute(() -> attempt(claim));
       } catch (RejectedExecutionException e) {
-        busyChannels.remove(channel);
+        busyChannels.remove(claim.channelId());
       }
     }
   }
 
-  private void attempt(Delivery delivery) {
-    String kind = delivery.target().kind();
+  private void attempt(Claim claim) {
     try {
-      ChannelSender sender = senders.get(kind);
+      ChannelSender sender = senders.get(claim.channelKind());
       if (sender == null) {
-        throw new IllegalStateException("Unknown channel kind " + kind);
+        throw new IllegalStateException("Unknown channel kind " + claim.channelKind());
       }
-      sender.send(delivery);
-      sent(delivery);
+      sender.send(
+          new Delivery(
+              claim.id(),
+              NotificationJson.target(claim.target()),
+              NotificationJson.message(claim.message()),
+              claim.attempts(),
+              claim.firstEventAt()));
+      sent(claim);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
-      failed(delivery, e);
+      failed(claim, e);
     } finally {
-      busyChannels.remove(delivery.target().channelId());
+      busyChannels.remove(claim.channelId());
     }
   }
 
-  private void sent(Delivery delivery) {
+  private void sent(Claim delivery) {
     Instant now = clock.instant();
     jdbc.sql(
             "UPDATE notification_delivery SET state = 'SENT', attempts = attempts + 1, sent_at ="
@@ -127,7 +147,7 @@ class DeliveryWorker {
         .param("now", Timestamp.from(now))
         .param("id", delivery.id())
         .update();
-    String kind = delivery.target().kind();
+    String kind = delivery.channelKind();
     outcome(kind, "sent").increment();
     Timer.builder("iot.alerts.notifications.latency")
         .tag("kind", kind)
@@ -136,7 +156,7 @@ class DeliveryWorker {
         .record(Duration.between(delivery.firstEventAt(), now));
   }
 
-  private void failed(Delivery delivery, Exception e) {
+  private void failed(Claim delivery, Exception e) {
     int attempts = delivery.attempts() + 1;
     boolean dead = attempts >= properties.maxAttempts();
     String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.toString();
@@ -155,7 +175,7 @@ class DeliveryWorker {
         .param("error", error)
         .param("id", delivery.id())
         .update();
-    String kind = delivery.target().kind();
+    String kind = delivery.channelKind();
     outcome(kind, "failed").increment();
     if (dead) {
       outcome(kind, "dead").increment();
