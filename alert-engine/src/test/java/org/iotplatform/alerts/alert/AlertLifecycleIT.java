@@ -247,6 +247,23 @@ class AlertLifecycleIT extends AlertsITBase {
     publish(fired);
 
     awaitAlert("default", AlertIds.instanceId("default", fired.alertId()));
+    assertThat(metrics())
+        .contains("iot_alerts_events_total{outcome=\"skipped\"}")
+        .containsPattern("iot_alerts_alerts\\{state=\"ACTIVE\"} [1-9]");
+  }
+
+  private String metrics() {
+    return RestTestClient.bindToServer()
+        .baseUrl("http://127.0.0.1:" + port)
+        .build()
+        .get()
+        .uri("/actuator/prometheus")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .returnResult()
+        .getResponseBody();
   }
 
   @Test

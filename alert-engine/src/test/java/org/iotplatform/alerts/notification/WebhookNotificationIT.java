@@ -21,6 +21,7 @@ import org.iotplatform.contracts.AlertEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Alert events reach the rule's webhook and Slack channels as signed JSON, each channel on its own:
@@ -97,6 +98,10 @@ class WebhookNotificationIT extends AlertsITBase {
                   assertThat(notificationStates(id))
                       .containsExactly("hang-1=DEAD", "fail-1=DEAD", "ok-1=SENT"));
       assertThat(failing.requests()).hasSize(3);
+      assertThat(metrics())
+          .contains("iot_alerts_notifications_total{kind=\"WEBHOOK\",outcome=\"dead\"}")
+          .contains("iot_alerts_notifications_total{kind=\"WEBHOOK\",outcome=\"sent\"}")
+          .contains("iot_alerts_notifications_latency_seconds_count{kind=\"WEBHOOK\"}");
       assertThat(hanging.requests()).hasSize(3);
       String details = details(id);
       assertThat((List<String>) JsonPath.read(details, "$.notifications[*].lastError"))
@@ -202,6 +207,20 @@ class WebhookNotificationIT extends AlertsITBase {
                   + " readings")
           .contains("FIRED freezer-23");
     }
+  }
+
+  private String metrics() {
+    return RestTestClient.bindToServer()
+        .baseUrl("http://127.0.0.1:" + port)
+        .build()
+        .get()
+        .uri("/actuator/prometheus")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .returnResult()
+        .getResponseBody();
   }
 
   /** The ids of the tenant's deliveries of the rule in {@code state}. */
