@@ -6,8 +6,9 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * Sends one plain-text e-mail to all recipients of the channel over SMTP ({@code spring.mail.*};
- * without {@code spring.mail.host} every attempt fails and the delivery ends dead).
+ * Sends one plain-text e-mail to all recipients of the channel over SMTP, the counts or the single
+ * alert as subject and one line per listed alert in the body ({@code spring.mail.*}; without {@code
+ * spring.mail.host} every attempt fails and the delivery ends dead).
  */
 class EmailSender implements ChannelSender {
 
@@ -36,7 +37,7 @@ class EmailSender implements ChannelSender {
     SimpleMailMessage message = new SimpleMailMessage();
     message.setFrom(from);
     message.setTo(delivery.target().recipients().toArray(String[]::new));
-    message.setSubject(MessageText.summary(delivery.message()));
+    message.setSubject(MessageText.subject(delivery.message()));
     message.setText(MessageText.body(delivery.message()));
     sender.send(message);
   }

@@ -13,12 +13,44 @@ final class MessageText {
 
   private MessageText() {}
 
+  private static final int MAX_SUBJECT = 200;
+
+  /**
+   * An e-mail subject: the summary of one alert (cut to 200 characters), or the counts of a group
+   * without its devices, which the body lists.
+   */
+  static String subject(NotificationMessage message) {
+    String text =
+        message.total() == 1 && !message.alerts().isEmpty()
+            ? summary(message)
+            : counts(head(message), message);
+    return text.length() <= MAX_SUBJECT ? text : text.substring(0, MAX_SUBJECT - 3) + "...";
+  }
+
   static String summary(NotificationMessage message) {
-    String head = "[" + message.severity() + "] " + message.ruleName();
+    String head = head(message);
     if (message.total() == 1 && !message.alerts().isEmpty()) {
       NotificationItem only = message.alerts().get(0);
       return head + " " + verb(only.event()) + " on " + only.deviceId() + ": " + only.reason();
     }
+    StringBuilder text = new StringBuilder(counts(head, message));
+    text.append(": ")
+        .append(
+            message.alerts().stream()
+                .map(NotificationItem::deviceId)
+                .distinct()
+                .collect(Collectors.joining(", ")));
+    if (message.omitted() > 0) {
+      text.append(" and ").append(count(message.omitted())).append(" more");
+    }
+    return text.toString();
+  }
+
+  private static String head(NotificationMessage message) {
+    return "[" + message.severity() + "] " + message.ruleName();
+  }
+
+  private static String counts(String head, NotificationMessage message) {
     StringBuilder text = new StringBuilder(head);
     if (message.fired() > 0) {
       text.append(" fired ").append(count(message.fired())).append(" times");
@@ -28,15 +60,6 @@ final class MessageText {
           .append(" resolved ")
           .append(count(message.resolved()))
           .append(" times");
-    }
-    text.append(": ")
-        .append(
-            message.alerts().stream()
-                .map(NotificationItem::deviceId)
-                .distinct()
-                .collect(Collectors.joining(", ")));
-    if (message.omitted() > 0) {
-      text.append(" and ").append(count(message.omitted())).append(" more");
     }
     return text.toString();
   }

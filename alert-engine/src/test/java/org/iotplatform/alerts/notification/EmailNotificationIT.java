@@ -82,8 +82,7 @@ class EmailNotificationIT extends AlertsITBase {
       await().atMost(Duration.ofSeconds(30)).until(() -> counted(recipient) == 10_000);
       assertThat(mailsTo(recipient)).hasSize(2);
       assertThat(mailsTo(recipient).get(1).getSubject())
-          .startsWith("[HIGH] Freezer too warm fired ")
-          .endsWith(" more");
+          .matches("\\[HIGH] Freezer too warm fired [0-9,]+ times");
     } finally {
       clock.release();
     }

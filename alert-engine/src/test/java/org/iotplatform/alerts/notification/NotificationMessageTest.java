@@ -31,6 +31,8 @@ class NotificationMessageTest {
     assertThat(underTest.omitted()).isEqualTo(9_996);
     assertThat(MessageText.summary(underTest))
         .isEqualTo("[HIGH] Freezer too warm fired 9,999 times: dev-0, dev-1, dev-2 and 9,996 more");
+    assertThat(MessageText.subject(underTest))
+        .isEqualTo("[HIGH] Freezer too warm fired 9,999 times");
     assertThat(MessageText.body(underTest))
         .contains("FIRED: 9,999, RESOLVED: 0")
         .contains("FIRED dev-2 at 2026-11-22T13:00:00Z")
@@ -48,6 +50,14 @@ class NotificationMessageTest {
 
     assertThat(MessageText.summary(underTest))
         .isEqualTo("[HIGH] Freezer too warm fired 3 times and resolved 3 times: dev-7");
+  }
+
+  @Test
+  void cutsALongSingleAlertSubjectTo200Characters() {
+    NotificationMessage underTest =
+        NotificationMessage.of("t", "r", "x".repeat(300), "LOW", 1, 0, items(1, "FIRED"));
+
+    assertThat(MessageText.subject(underTest)).hasSize(200).endsWith("...");
   }
 
   private static List<NotificationItem> items(int n, String event) {
