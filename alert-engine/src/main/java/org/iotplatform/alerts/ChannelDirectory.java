@@ -10,9 +10,6 @@ import org.jspecify.annotations.Nullable;
  */
 public interface ChannelDirectory {
 
-  /** A directory without channels: nothing is sent. */
-  ChannelDirectory NONE = (tenantId, ruleId) -> List.of();
-
   /**
    * The channels of the tenant's rule, in the rule's order; empty when the rule names none or no
    * longer exists. Must be cheap enough to call for every alert event (cache if needed).
