@@ -186,6 +186,24 @@ final class AlertProbes implements AutoCloseable {
     return open.size();
   }
 
+  /** What is still open, for a failure message: a few devices, what each waits for, how long. */
+  String describeUnanswered() {
+    long now = System.nanoTime();
+    StringBuilder text =
+        new StringBuilder("fired %d, resolved %d; waiting:".formatted(fired.get(), resolved.get()));
+    open.entrySet().stream()
+        .limit(5)
+        .forEach(
+            entry ->
+                text.append(
+                    " %s for %s since %d ms;"
+                        .formatted(
+                            entry.getKey(),
+                            entry.getValue().breach() ? "FIRED" : "RESOLVED",
+                            (now - entry.getValue().startNanos()) / 1_000_000)));
+    return text.toString();
+  }
+
   Histogram toEvent() {
     return toEvent;
   }
