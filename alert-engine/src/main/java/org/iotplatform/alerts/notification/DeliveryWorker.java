@@ -9,12 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -22,12 +22,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Sends due deliveries, each channel on its own: a channel has at most one attempt in flight, on a
- * thread of its own, bounded by the timeout, so a failing or slow endpoint only delays its own
- * messages. A claimed delivery is leased in PostgreSQL; if the service dies mid-attempt the lease
- * runs out and the delivery is tried again (at least once; receivers dedupe on the delivery id). A
- * failed attempt is retried after an exponential back-off with jitter, and after the last attempt
- * the delivery is {@code DEAD} with its last error.
+ * Sends due deliveries, each channel on its own: a channel has at most {@code
+ * maxInFlightPerChannel} attempts under way, each on a thread of its own and bounded by the
+ * timeout, so a failing or slow endpoint only delays its own messages. A claimed delivery is leased
+ * in PostgreSQL; if the service dies mid-attempt the lease runs out and the delivery is tried again
+ * (at least once; receivers dedupe on the delivery id). A failed attempt is retried after an
+ * exponential back-off with jitter, and after the last attempt the delivery is {@code DEAD} with
+ * its last error.
  */
 class DeliveryWorker {
 
@@ -43,7 +44,7 @@ class DeliveryWorker {
   private final Backoff backoff;
   private final MeterRegistry meters;
   private final NotificationWakeup wakeup;
-  private final Set<String> busyChannels = ConcurrentHashMap.newKeySet();
+  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
   DeliveryWorker(
       JdbcClient jdbc,
@@ -78,7 +79,10 @@ class DeliveryWorker {
       int attempts,
       Instant firstEventAt) {}
 
-  /** Claims the next due delivery of every idle channel and starts its attempt. */
+  /**
+   * Claims the next due deliveries of every channel with a free slot and starts their attempts; a
+   * claim beyond a channel's free slots is handed back at once.
+   */
   void dispatch() {
     Instant now = clock.instant();
     List<Claim> claimed =
@@ -88,13 +92,15 @@ class DeliveryWorker {
                     + " next_attempt_at, created_at) AS rank FROM notification_delivery WHERE"
                     + " state = 'PENDING' AND next_attempt_at <= :now AND (locked_until IS NULL"
                     + " OR locked_until < :now) AND NOT (channel_id = ANY (CAST(:busy AS"
-                    + " text[])))) due WHERE rank = 1 LIMIT :limit) AND state = 'PENDING' AND"
+                    + " text[])))) due WHERE rank <= :perChannel LIMIT :limit) AND state ="
+                    + " 'PENDING' AND"
                     + " (locked_until IS NULL OR locked_until < :now) RETURNING id, channel_id,"
                     + " channel_kind, target::text AS target, message::text AS message, attempts,"
                     + " first_event_at")
             .param("lease", Timestamp.from(now.plus(properties.lease())))
             .param("now", Timestamp.from(now))
-            .param("busy", busyChannels.toArray(String[]::new))
+            .param("busy", fullChannels())
+            .param("perChannel", properties.maxInFlightPerChannel())
             .param("limit", CLAIMS_PER_ROUND)
             .query(
                 (rs, row) ->
@@ -108,15 +114,47 @@ class DeliveryWorker {
                         rs.getTimestamp("first_event_at").toInstant()))
             .list();
     for (Claim claim : claimed) {
-      if (!busyChannels.add(claim.channelId())) {
-        continue; // its lease runs out and it is claimed again once the channel is idle
+      if (!reserve(claim.channelId())) {
+        release(claim);
+        continue;
       }
       try {
         executor.execute(() -> attempt(claim));
       } catch (RejectedExecutionException e) {
-        busyChannels.remove(claim.channelId());
+        slot(claim.channelId()).decrementAndGet();
+        release(claim);
       }
     }
+  }
+
+  private String[] fullChannels() {
+    return inFlight.entrySet().stream()
+        .filter(entry -> entry.getValue().get() >= properties.maxInFlightPerChannel())
+        .map(Map.Entry::getKey)
+        .toArray(String[]::new);
+  }
+
+  private AtomicInteger slot(String channelId) {
+    return inFlight.computeIfAbsent(channelId, id -> new AtomicInteger());
+  }
+
+  /** Takes one of the channel's slots; false when all are taken. */
+  private boolean reserve(String channelId) {
+    AtomicInteger count = slot(channelId);
+    if (count.incrementAndGet() > properties.maxInFlightPerChannel()) {
+      count.decrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  /** Hands a claim back, so the next round may take it without waiting for its lease to end. */
+  private void release(Claim claim) {
+    jdbc.sql(
+            "UPDATE notification_delivery SET locked_until = NULL WHERE id = :id AND state ="
+                + " 'PENDING'")
+        .param("id", claim.id())
+        .update();
   }
 
   private void attempt(Claim claim) {
@@ -138,7 +176,7 @@ class DeliveryWorker {
     } catch (Exception e) {
       failed(claim, e);
     } finally {
-      busyChannels.remove(claim.channelId());
+      slot(claim.channelId()).decrementAndGet();
       // The channel is idle again: its next due delivery need not wait for the next poll.
       wakeup.wake();
     }

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxListedAlerts most alerts a grouped message lists one by one; it counts the rest
  * @param pollInterval how often the workers look for notifications to group and deliveries due
  * @param timeout longest one delivery attempt may take (connect and response)
+ * @param maxInFlightPerChannel most attempts one channel has under way at a time: a slow or hanging
+ *     endpoint holds at most this many sender threads, and a busy one is not served one message
+ *     after the other
  * @param maxAttempts attempts after which a delivery is given up as {@code DEAD}
  * @param initialBackoff the wait before the second attempt; it doubles with each further one
  * @param maxBackoff the longest wait between two attempts
@@ -31,6 +34,7 @@ public record NotificationProperties(
     @DefaultValue("20") int maxListedAlerts,
     @DefaultValue("500ms") Duration pollInterval,
     @DefaultValue("10s") Duration timeout,
+    @DefaultValue("4") int maxInFlightPerChannel,
     @DefaultValue("8") int maxAttempts,
     @DefaultValue("5s") Duration initialBackoff,
     @DefaultValue("10m") Duration maxBackoff,
@@ -48,6 +52,10 @@ public record NotificationProperties(
     }
     if (maxListedAlerts < 1) {
       throw new IllegalArgumentException("maxListedAlerts must be at least 1: " + maxListedAlerts);
+    }
+    if (maxInFlightPerChannel < 1) {
+      throw new IllegalArgumentException(
+          "maxInFlightPerChannel must be at least 1: " + maxInFlightPerChannel);
     }
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);

@@ -24,6 +24,7 @@ class NotificationPropertiesTest {
                 20,
                 Duration.ofMillis(500),
                 Duration.ofSeconds(10),
+                4,
                 8,
                 Duration.ofSeconds(5),
                 Duration.ofMinutes(10),

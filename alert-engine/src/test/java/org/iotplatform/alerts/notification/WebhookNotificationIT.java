@@ -115,6 +115,29 @@ class WebhookNotificationIT extends AlertsITBase {
   }
 
   @Test
+  void aBusyChannelHasSeveralMessagesUnderWayAtOnce() {
+    try (TestReceiver slow = new TestReceiver().hang()) {
+      String first = newRuleId();
+      String second = newRuleId();
+      channels.set("default", first, webhook("busy-1", slow));
+      channels.set("default", second, webhook("busy-1", slow));
+      AlertEvent one = fired("default", first, "freezer-24", Instant.now());
+      AlertEvent two = fired("default", second, "freezer-25", Instant.now());
+
+      publish(one, two);
+
+      // Both messages reach the endpoint while it still holds the first: one at a time, the
+      // second would only leave once the first attempt had timed out and counted.
+      await().atMost(BOUND).until(() -> slow.requests().size() == 2);
+      for (AlertEvent event : List.of(one, two)) {
+        String details = details(AlertIds.instanceId("default", event.alertId()));
+        assertThat((List<Integer>) JsonPath.read(details, "$.notifications[*].attempts"))
+            .containsExactly(0);
+      }
+    }
+  }
+
+  @Test
   void aFlappingDeviceMakesOneMessagePerGroupWindow() {
     try (TestReceiver receiver = new TestReceiver()) {
       String ruleId = newRuleId();

@@ -141,6 +141,7 @@ class AlertBenchmark {
                   }
                 });
         probe(probing, probeRate, rest, warmup);
+        settle(() -> probing.unanswered() == 0);
         System.out.println("warm-up probes: " + probing.describeUnanswered());
         probing.forgetUnanswered();
         probing.measuring(true);
@@ -149,6 +150,7 @@ class AlertBenchmark {
         LoadGenerator.Result loadDone = loadResult.join();
         settle(() -> probing.unanswered() == 0 && probing.webhookMissing(webhook) == 0);
         report(rate, backgroundCount, probeCount, ruleSeconds, loadDone, probing, webhook);
+        printServiceMetrics(service);
         assertThat(probing.unanswered())
             .as("probes without their event (%s)", probing.describeUnanswered())
             .isZero();
@@ -237,6 +239,20 @@ class AlertBenchmark {
         load.refused());
   }
 
+  /** The service's own view of the notification path, for the note on what limits it. */
+  private void printServiceMetrics(ServiceJarProcess service) throws Exception {
+    HttpResponse<String> metrics =
+        http.send(
+            HttpRequest.newBuilder(service.uri("/actuator/prometheus")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    metrics
+        .body()
+        .lines()
+        .filter(
+            line -> line.startsWith("iot_alerts_notifications") || line.startsWith("jvm_gc_pause"))
+        .forEach(line -> System.out.println("alert-engine " + line));
+  }
+
   private static String row(String label, Histogram histogram) {
     return "| %s | %,d | %.1f | %.1f | %.1f | %.1f |"
         .formatted(
@@ -275,6 +291,7 @@ class AlertBenchmark {
       // The service learns the devices from iot.devices.v1: 422 until it has read them.
       await("rule for " + device)
           .atMost(Duration.ofMinutes(2))
+          .pollDelay(Duration.ZERO)
           .pollInterval(Duration.ofMillis(200))
           .until(() -> post(uri, body).statusCode() == 201);
     }

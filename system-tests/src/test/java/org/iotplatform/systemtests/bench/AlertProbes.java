@@ -174,11 +174,15 @@ final class AlertProbes implements AutoCloseable {
   }
 
   /**
-   * Drops the probes still waiting (those of the warm-up may have been published before the job had
-   * its rules), so that each device can be probed again.
+   * Ends the probes still waiting (those of the warm-up may have been published before the job had
+   * their rules): a clearing reading resolves an alert that did fire, and the device can be probed
+   * again.
    */
   void forgetUnanswered() {
-    open.clear();
+    for (String id : List.copyOf(open.keySet())) {
+      publish(ids.indexOf(id), false, System.nanoTime());
+      open.remove(id);
+    }
   }
 
   /** Probes whose FIRED or RESOLVED event has not come yet. */
