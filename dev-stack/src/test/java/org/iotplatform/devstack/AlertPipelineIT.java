@@ -134,6 +134,7 @@ class AlertPipelineIT {
         assertThat(notified.path("ruleId").asString("")).isEqualTo(ruleId);
         assertThat(notified.path("alerts").get(0).path("alertId").asString(""))
             .isEqualTo(fired.path("alertId").asString(""));
+        assertThat(notified.path("alerts").get(0).path("event").asString("")).isEqualTo("FIRED");
 
         HttpResponse<String> acknowledged =
             StackApi.postJson(
@@ -158,6 +159,15 @@ class AlertPipelineIT {
                                 .asString(""))
                         .isEqualTo("RESOLVED"));
         assertThat(alertsOf(alerts, token, ruleId)).as("still the one alert").hasSize(1);
+        List<String> history = new ArrayList<>();
+        JSON.readTree(StackApi.get(alerts + "/alerts/" + alertId, token))
+            .path("history")
+            .forEach(
+                entry ->
+                    history.add(
+                        entry.path("kind").asString("") + " " + entry.path("actor").asString("")));
+        assertThat(history)
+            .containsExactly("FIRED ", "ACKNOWLEDGED " + subject(token), "RESOLVED ");
       }
     } finally {
       receiver.stop(0);
