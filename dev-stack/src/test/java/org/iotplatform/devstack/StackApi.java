@@ -83,6 +83,17 @@ final class StackApi {
     return response.body();
   }
 
+  /** POSTs JSON with the operator's token and returns the answer, whatever its status. */
+  static HttpResponse<String> postJson(String url, String token, String json) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   static String field(Pattern pattern, String body) {
     Matcher matcher = pattern.matcher(body);
     assertThat(matcher.find()).as(body).isTrue();
