@@ -223,7 +223,7 @@ class AlertBenchmark {
     System.out.println("\n" + table);
     System.out.printf(
         Locale.ROOT,
-        "ALERT BENCHMARK rate=%d loadDoneper_s=%.0f rules=%d alerts=%d event_p50_ms=%.1f"
+        "ALERT BENCHMARK rate=%d background_per_s=%.0f rules=%d alerts=%d event_p50_ms=%.1f"
             + " event_p99_ms=%.1f event_max_ms=%.1f webhook_p50_ms=%.1f webhook_p99_ms=%.1f"
             + " webhook_max_ms=%.1f refused=%d%n",
         rate,
