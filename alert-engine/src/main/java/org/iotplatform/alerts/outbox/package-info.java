@@ -1,7 +1,6 @@
 /**
- * The transactional outbox of the rules: {@link org.iotplatform.alerts.outbox.Outbox} records a
- * Kafka record in the transaction of a change, and a relay sends the records in order, at least
- * once, retrying while Kafka is down.
+ * The rules' use of the shared transactional outbox ({@code org.iotplatform.outbox}): its settings,
+ * under {@code iot.alerts.outbox}, and the relay's lock.
  */
 @NullMarked
 package org.iotplatform.alerts.outbox;

@@ -6,18 +6,21 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.iotplatform.alerts.AlertEngineITBase;
+import org.iotplatform.alerts.directory.DeviceDirectory;
 import org.iotplatform.contracts.DeviceTypeSnapshot;
 import org.iotplatform.contracts.KafkaTopics;
 import org.iotplatform.testsupport.TestDevices;
 import org.iotplatform.testsupport.TestServers;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -29,6 +32,7 @@ class RuleDirectoryChecksIT extends AlertEngineITBase {
   private static final String RULES = "/api/v1/alert-rules";
 
   @LocalServerPort int port;
+  @Autowired DeviceDirectory directory;
 
   @Test
   void refusesUnknownDevicesAndMetricsOnceTheRegistrysSnapshotsAreKnown() throws Exception {
@@ -64,6 +68,15 @@ class RuleDirectoryChecksIT extends AlertEngineITBase {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> api.post(RULES, deviceRule(device, "temperature")).status() == 201);
+    // The two topics have a listener each: the device may be known before its type, and until the
+    // type is known any metric passes.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                directory
+                    .declaredMetrics(tenant, Set.of("thermometer"))
+                    .containsKey("thermometer"));
 
     TestApi.Response unknownMetric = api.post(RULES, deviceRule(device, "pressure"));
     assertThat(unknownMetric.status()).isEqualTo(422);

@@ -1,42 +1,29 @@
 package org.iotplatform.registry.outbox;
 
-import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.iotplatform.outbox.OutboxProperties;
+import org.iotplatform.outbox.OutboxSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
- * The relay's producer: Boot's {@code spring.kafka.*} settings (bootstrap servers, security), with
- * what the delivery guarantee needs fixed here so that no property can weaken it.
+ * The registry's transactional outbox: the shared one of {@code service-outbox}, set from {@code
+ * iot.registry.outbox.*}, on the registry's own {@code outbox} table (migration V2).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OutboxProperties.class)
+@Import(org.iotplatform.outbox.OutboxConfiguration.class)
 class OutboxConfiguration {
 
-  @Bean
-  ProducerFactory<String, byte[]> outboxProducerFactory(
-      KafkaProperties kafka, OutboxProperties outbox) {
-    Map<String, Object> config = kafka.buildProducerProperties();
-    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-    // Every in-sync replica has the record before it counts as sent, and retries neither
-    // duplicate nor reorder records within a partition (hence per device).
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    // Kafka down must not block a round for the default minute: fail, back off, retry.
-    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, outbox.sendTimeout().toMillis());
-    return new DefaultKafkaProducerFactory<>(config);
-  }
+  /** The property prefix of the relay's settings. */
+  static final String PREFIX = "iot.registry.outbox";
+
+  /** Any constant (unchanged since the registry had its own relay); it names the relay's lock. */
+  static final long LOCK_ID = 0x0_07B0_0000L;
 
   @Bean
-  KafkaTemplate<String, byte[]> outboxKafkaTemplate(ProducerFactory<String, byte[]> factory) {
-    return new KafkaTemplate<>(factory);
+  OutboxSettings outboxSettings(Environment environment) {
+    return new OutboxSettings(
+        "device-registry", LOCK_ID, OutboxProperties.bind(environment, PREFIX));
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The transactional outbox: {@link org.iotplatform.registry.outbox.Outbox} records a Kafka record
- * in the transaction of a change, and a relay sends the records in order, at least once.
+ * The registry's use of the shared transactional outbox ({@code org.iotplatform.outbox}): its
+ * settings, under {@code iot.registry.outbox}, and the relay's lock.
  */
 @NullMarked
 package org.iotplatform.registry.outbox;

@@ -1,18 +1,16 @@
-package org.iotplatform.registry.outbox;
+package org.iotplatform.outbox;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Deletes published outbox rows older than the retention, so the table holds the recent past and
- * the queue, not the registry's whole history. Rows not yet published are never touched. Deletes in
+ * the queue, not the service's whole history. Rows not yet published are never touched. Deletes in
  * short batches so that no long transaction holds the relay up.
  */
-@Component
 class OutboxCleanup {
 
   /** How often the relay's thread runs the cleanup. */

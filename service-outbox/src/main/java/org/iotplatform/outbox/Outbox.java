@@ -1,10 +1,9 @@
-package org.iotplatform.registry.outbox;
+package org.iotplatform.outbox;
 
 import java.sql.PreparedStatement;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,12 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction (MANDATORY): a rolled-back change then leaves no record, and a committed one always
  * does.
  */
-@Component
 public class Outbox {
 
   private final JdbcTemplate jdbc;
 
-  Outbox(JdbcTemplate jdbc) {
+  public Outbox(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 

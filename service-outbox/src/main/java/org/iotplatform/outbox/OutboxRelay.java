@@ -1,4 +1,4 @@
-package org.iotplatform.alerts.outbox;
+package org.iotplatform.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -28,26 +28,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A failed round leaves its rows and is retried after a pause that doubles up to {@link
  * OutboxProperties#maxBackoff()}, so the service keeps serving while Kafka is down.
  *
- * <p>One thread polls; a PostgreSQL advisory lock makes one relay at a time send, should several
- * instances share the database (two concurrent relays could reorder a rule's records).
+ * <p>One thread polls; a PostgreSQL advisory lock ({@link OutboxSettings#lockId()}) makes one relay
+ * at a time send, should several instances share the database (two concurrent relays could reorder
+ * a key's records). The same thread deletes published rows past their retention now and then.
  *
- * <p>Metrics: {@code alerts.rules.published} (records sent) and {@code alerts.outbox.lag} (age of
- * the oldest unsent row, seconds; 0 when none waits).
+ * <p>Metrics, tagged {@code service}: {@code iot.outbox.published} (records sent) and {@code
+ * iot.outbox.lag} (age of the oldest unsent row, seconds; 0 when none waits).
  */
-class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-
-  /** How often the relay deletes sent rows past their retention. */
-  static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
-
-  /** Any constant; it names the relay's advisory lock. */
-  private static final long LOCK_ID = 0x0_A1E7_0000L;
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final KafkaTemplate<String, byte[]> kafka;
+  private final OutboxSettings settings;
   private final OutboxProperties properties;
+  private final OutboxCleanup cleanup;
   private final Counter published;
   private final AtomicLong lagMillis = new AtomicLong();
   private @Nullable ScheduledExecutorService executor;
@@ -58,19 +55,24 @@ class OutboxRelay implements SmartLifecycle {
       JdbcTemplate jdbc,
       TransactionTemplate transactions,
       KafkaTemplate<String, byte[]> kafka,
-      OutboxProperties properties,
+      OutboxSettings settings,
+      OutboxCleanup cleanup,
       MeterRegistry meters) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.kafka = kafka;
-    this.properties = properties;
+    this.settings = settings;
+    this.properties = settings.properties();
+    this.cleanup = cleanup;
     this.pause = properties.interval();
     this.published =
-        Counter.builder("alerts.rules.published")
-            .description("Rule snapshots and tombstones sent to Kafka")
+        Counter.builder("iot.outbox.published")
+            .description("Outbox records sent to Kafka")
+            .tag("service", settings.service())
             .register(meters);
-    Gauge.builder("alerts.outbox.lag", lagMillis, millis -> millis.get() / 1000.0)
+    Gauge.builder("iot.outbox.lag", lagMillis, millis -> millis.get() / 1000.0)
         .description("Age of the oldest outbox row not yet sent to Kafka")
+        .tag("service", settings.service())
         .baseUnit("seconds")
         .register(meters);
   }
@@ -90,7 +92,8 @@ class OutboxRelay implements SmartLifecycle {
 
   private int lockedRound() {
     Boolean locked =
-        jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_ID);
+        jdbc.queryForObject(
+            "SELECT pg_try_advisory_xact_lock(?)", Boolean.class, settings.lockId());
     if (!Boolean.TRUE.equals(locked)) {
       return 0;
     }
@@ -155,28 +158,22 @@ class OutboxRelay implements SmartLifecycle {
 
   /** On the relay's thread, so that cleanup and relay never compete for the table's rows. */
   private void cleanUpNowAndThen() {
-    if (System.nanoTime() - lastCleanup < CLEANUP_EVERY.toNanos()) {
+    if (System.nanoTime() - lastCleanup < OutboxCleanup.EVERY.toNanos()) {
       return;
     }
     lastCleanup = System.nanoTime();
-    int deleted = deleteSentBefore(Instant.now().minus(properties.retention()));
-    if (deleted > 0) {
-      log.info("Outbox cleanup deleted {} sent rows past their retention", deleted);
+    try {
+      int deleted = cleanup.deleteExpired();
+      if (deleted > 0) {
+        log.info("Outbox cleanup deleted {} published rows past their retention", deleted);
+      }
+    } catch (RuntimeException e) {
+      log.warn("Outbox cleanup failed, trying again later: {}", e.getMessage());
     }
   }
 
-  /**
-   * Deletes sent rows older than the cutoff; unsent rows stay whatever their age.
-   *
-   * @return how many rows were deleted
-   */
-  int deleteSentBefore(Instant cutoff) {
-    return jdbc.update(
-        "DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < ?",
-        Timestamp.from(cutoff));
-  }
-
-  private void measureLag() {
+  /** Updates the lag gauge; package-private so that a test can measure without the thread. */
+  void measureLag() {
     try {
       Timestamp oldest =
           jdbc.queryForObject(
@@ -205,7 +202,7 @@ class OutboxRelay implements SmartLifecycle {
     executor =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
-              Thread thread = new Thread(runnable, "alert-rules-outbox-relay");
+              Thread thread = new Thread(runnable, settings.service() + "-outbox-relay");
               thread.setDaemon(true);
               return thread;
             });

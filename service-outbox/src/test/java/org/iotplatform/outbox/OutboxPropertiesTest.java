@@ -1,4 +1,4 @@
-package org.iotplatform.registry.outbox;
+package org.iotplatform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,10 +7,11 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.mock.env.MockEnvironment;
 
 class OutboxPropertiesTest {
+
+  private static final String PREFIX = "iot.some-service.outbox";
 
   @Test
   void bindsTheDefaultsWhenNothingIsSet() {
@@ -27,15 +28,15 @@ class OutboxPropertiesTest {
   }
 
   @Test
-  void bindsGivenValues() {
+  void bindsGivenValuesUnderTheServicesPrefix() {
     OutboxProperties underTest =
         bind(
             Map.of(
-                "iot.registry.outbox.interval", "50ms",
-                "iot.registry.outbox.batch-size", "7",
-                "iot.registry.outbox.max-backoff", "2s",
-                "iot.registry.outbox.send-timeout", "3s",
-                "iot.registry.outbox.retention", "1h"));
+                PREFIX + ".interval", "50ms",
+                PREFIX + ".batch-size", "7",
+                PREFIX + ".max-backoff", "2s",
+                PREFIX + ".send-timeout", "3s",
+                PREFIX + ".retention", "1h"));
 
     assertThat(underTest)
         .isEqualTo(
@@ -48,15 +49,31 @@ class OutboxPropertiesTest {
   }
 
   @Test
+  void ignoresAnotherServicesPrefix() {
+    OutboxProperties underTest = bind(Map.of("iot.other.outbox.batch-size", "7"));
+
+    assertThat(underTest.batchSize()).isEqualTo(100);
+  }
+
+  @Test
   void refusesABatchSizeBelowOne() {
-    assertThatThrownBy(() -> bind(Map.of("iot.registry.outbox.batch-size", "0")))
+    assertThatThrownBy(() -> bind(Map.of(PREFIX + ".batch-size", "0")))
         .isInstanceOf(BindException.class)
         .rootCause()
         .hasMessageContaining("batchSize");
   }
 
+  @Test
+  void refusesAMaxBackoffShorterThanTheInterval() {
+    assertThatThrownBy(() -> bind(Map.of(PREFIX + ".max-backoff", "100ms")))
+        .isInstanceOf(BindException.class)
+        .rootCause()
+        .hasMessageContaining("maxBackoff");
+  }
+
   private static OutboxProperties bind(Map<String, String> properties) {
-    return new Binder(new MapConfigurationPropertySource(properties))
-        .bindOrCreate("iot.registry.outbox", OutboxProperties.class);
+    var environment = new MockEnvironment();
+    properties.forEach(environment::setProperty);
+    return OutboxProperties.bind(environment, PREFIX);
   }
 }

@@ -1,4 +1,4 @@
-package org.iotplatform.registry.outbox;
+package org.iotplatform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,33 +8,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.flywaydb.core.Flyway;
-import org.iotplatform.servers.PostgresServer;
-import org.iotplatform.testsupport.TestServers;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The cleanup on a real PostgreSQL: only published rows past the retention go. */
 class OutboxCleanupIT {
 
-  private static final String DATABASE = "outbox_cleanup_it";
   private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
   private JdbcTemplate jdbc;
 
   @BeforeEach
   void freshDatabase() {
-    PostgresServer postgres = TestServers.postgres();
-    postgres.dropDatabase(DATABASE);
-    postgres.createDatabase(DATABASE);
-    var dataSource =
-        new DriverManagerDataSource(
-            postgres.jdbcUrl(DATABASE), postgres.user(), postgres.password());
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    jdbc = new JdbcTemplate(dataSource);
+    jdbc = new JdbcTemplate(OutboxDatabase.fresh("outbox_cleanup_it"));
   }
 
   @Test

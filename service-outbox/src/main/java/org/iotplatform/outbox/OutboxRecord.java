@@ -1,4 +1,4 @@
-package org.iotplatform.registry.outbox;
+package org.iotplatform.outbox;
 
 import org.jspecify.annotations.Nullable;
 
