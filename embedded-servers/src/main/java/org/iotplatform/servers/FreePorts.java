@@ -32,6 +32,15 @@ public final class FreePorts {
     }
   }
 
+  /** Like {@link #pick()}, but never {@code chosen}: a port picked already and not bound yet. */
+  static int pickOtherThan(int chosen) {
+    int port = pick();
+    while (port == chosen) {
+      port = pick();
+    }
+    return port;
+  }
+
   /** Whether nothing listens on {@code port} of 127.0.0.1. */
   public static boolean isFree(int port) {
     try (ServerSocket socket = new ServerSocket()) {

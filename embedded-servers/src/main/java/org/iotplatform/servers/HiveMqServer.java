@@ -79,6 +79,11 @@ public final class HiveMqServer implements AutoCloseable {
     return mqttPort;
   }
 
+  /** The broker's metrics, the extensions' included (e.g. to print a benchmark's figures). */
+  public com.codahale.metrics.MetricRegistry metricRegistry() {
+    return hivemq.getMetricRegistry();
+  }
+
   /** {@code tcp://127.0.0.1:port}. */
   public String mqttUri() {
     return "tcp://" + FreePorts.LOOPBACK + ":" + mqttPort;

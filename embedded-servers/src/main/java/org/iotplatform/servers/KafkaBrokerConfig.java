@@ -27,7 +27,8 @@ final class KafkaBrokerConfig {
    * replication factor 1 everywhere, 4 partitions per topic by default.
    */
   static KafkaConfig create(int port, Path logDir) {
-    int controllerPort = FreePorts.pick();
+    // The broker's port is free until the broker binds it, so a pick may return it again.
+    int controllerPort = FreePorts.pickOtherThan(port);
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", Integer.toString(NODE_ID));

@@ -120,9 +120,9 @@ public final class IngestionBridgeMain implements ExtensionMain {
     @Nullable DeviceViewUpdater updater = null;
     Authenticator authenticator = new AnyClientAuthenticator();
     Function<String, String> tenantOf = deviceId -> config.tenantId();
+    // This node's client service, taken now: Services is static, shared by brokers in one JVM.
+    ClientService clients = Services.clientService();
     if (config.auth().mode() == BridgeConfig.AuthMode.CREDENTIALS) {
-      // This node's client service, taken now: Services is static, shared by brokers in one JVM.
-      ClientService clients = Services.clientService();
       CredentialAuthentication credentials =
           CredentialAuthentication.start(
               config,
@@ -138,7 +138,15 @@ public final class IngestionBridgeMain implements ExtensionMain {
     }
     DeviceTopicAuthorizer authorizer = new DeviceTopicAuthorizer(policy, Services.metricRegistry());
     Forwarding forwarding =
-        Forwarding.start(config, policy, producer, Services.metricRegistry(), tenantOf);
+        Forwarding.start(
+            config,
+            policy,
+            producer,
+            Services.metricRegistry(),
+            tenantOf,
+            (clientId, reason) ->
+                clients.disconnectClient(
+                    clientId, false, DisconnectReasonCode.IMPLEMENTATION_SPECIFIC_ERROR, reason));
 
     SecurityRegistry security = Services.securityRegistry();
     Authenticator chosen = authenticator;
@@ -146,8 +154,10 @@ public final class IngestionBridgeMain implements ExtensionMain {
     security.setAuthorizerProvider(providerInput -> authorizer);
     Services.initializerRegistry()
         .setClientInitializer(
-            (initializerInput, client) ->
-                client.addPublishInboundInterceptor(forwarding.interceptor()));
+            (initializerInput, client) -> {
+              client.addPublishInboundInterceptor(forwarding.interceptor());
+              client.addPubackOutboundInterceptor(forwarding.ackGate());
+            });
     Wills wills = new Wills(config.limits().maxPayloadBytes(), Services.extensionExecutorService());
     Services.interceptorRegistry().setConnectInboundInterceptorProvider(providerInput -> wills);
     LifecycleEventListener lifecycle =

@@ -1,6 +1,8 @@
 package org.iotplatform.bridge.internal.forwarding;
 
 import com.codahale.metrics.MetricRegistry;
+import com.hivemq.extension.sdk.api.interceptor.puback.PubackOutboundInterceptor;
+import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The forwarding feature: its interceptor and the single hand-off thread that gives records to the
- * Kafka producer. One thread keeps each device's records in the order it published them, and a
- * {@code send} waiting for Kafka's metadata holds up only that thread, never the broker's. Close it
- * before the producer.
+ * The forwarding feature: its interceptor, the PUBACK gate beside it, and the single hand-off
+ * thread that gives records to the Kafka producer. One thread keeps each device's records in the
+ * order it published them, and a {@code send} waiting for Kafka's metadata holds up only that
+ * thread, never the broker's. Close it before the producer.
  */
 public final class Forwarding implements AutoCloseable {
 
@@ -25,41 +27,43 @@ public final class Forwarding implements AutoCloseable {
   // broker gives up on the publish.
   private static final Duration ACK_TIMEOUT_MARGIN = Duration.ofSeconds(2);
 
+  // A disconnect goes through the client's channel: moments, unless the broker is stuck.
+  private static final Duration DISCONNECT_MARGIN = Duration.ofSeconds(30);
+
   private static final Logger log = LoggerFactory.getLogger(Forwarding.class);
 
   private final ForwardingInterceptor interceptor;
+  private final AckGate gate;
   private final ExecutorService handOff;
   private final Duration closeTimeout;
 
   private Forwarding(
-      ForwardingInterceptor interceptor, ExecutorService handOff, Duration closeTimeout) {
+      ForwardingInterceptor interceptor,
+      AckGate gate,
+      ExecutorService handOff,
+      Duration closeTimeout) {
     this.interceptor = interceptor;
+    this.gate = gate;
     this.handOff = handOff;
     this.closeTimeout = closeTimeout;
   }
 
-  /** Starts forwarding through {@code producer}, every record carrying the configured tenant. */
-  public static Forwarding start(
-      BridgeConfig config,
-      DeviceTopicPolicy policy,
-      Producer<byte[], byte[]> producer,
-      MetricRegistry registry) {
-    return start(config, policy, producer, registry, deviceId -> config.tenantId());
-  }
-
   /**
    * Starts forwarding through {@code producer}, with the tenant {@code tenantOf} gives for each
-   * device (quick and thread-safe).
+   * device (quick and thread-safe); {@code disconnector} ends the connection of a device whose
+   * publish the broker went on with and Kafka then refused (ADR 0024).
    */
   public static Forwarding start(
       BridgeConfig config,
       DeviceTopicPolicy policy,
       Producer<byte[], byte[]> producer,
       MetricRegistry registry,
-      Function<String, String> tenantOf) {
+      Function<String, String> tenantOf,
+      Disconnector disconnector) {
     ForwardingMetrics metrics = new ForwardingMetrics(registry);
+    PendingAcks acks = new PendingAcks();
     InFlight inFlight = new InFlight(config.limits().maxInFlightBytes());
-    metrics.watch(inFlight);
+    metrics.watch(inFlight, acks);
     ExecutorService handOff =
         Executors.newSingleThreadExecutor(
             task -> {
@@ -77,12 +81,22 @@ public final class Forwarding implements AutoCloseable {
             handOff,
             new KafkaSender(producer, metrics),
             metrics,
-            ackTimeout(config));
-    return new Forwarding(interceptor, handOff, config.producer().maxBlock());
+            ackTimeout(config),
+            acks,
+            disconnector);
+    AckGate gate = new AckGate(acks, gateTimeout(config));
+    return new Forwarding(interceptor, gate, handOff, config.producer().maxBlock());
   }
 
-  public ForwardingInterceptor interceptor() {
+  public PublishInboundInterceptor interceptor() {
     return interceptor;
+  }
+
+  /**
+   * Holds back PUBACKs until Kafka has the records; each client needs it beside the interceptor.
+   */
+  public PubackOutboundInterceptor ackGate() {
+    return gate;
   }
 
   /** Stops taking publishes and hands what it holds to the producer. */
@@ -97,6 +111,15 @@ public final class Forwarding implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * How long the gate may hold a PUBACK: a record sent within the ack timeout gets Kafka's answer
+   * within max.block.ms plus delivery.timeout.ms, and a refused device's disconnect takes moments.
+   * The broker sends the PUBACK unchanged when this expires, so it must never be what decides.
+   */
+  static Duration gateTimeout(BridgeConfig config) {
+    return ackTimeout(config).multipliedBy(2).plus(DISCONNECT_MARGIN);
   }
 
   /** How long a QoS 1 or 2 publish may wait for room in flight and for Kafka. */

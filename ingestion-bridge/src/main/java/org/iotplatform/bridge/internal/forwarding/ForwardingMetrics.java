@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The forwarding's metrics, in the broker's metric registry: publishes in per route, records Kafka
- * accepted and refused, publishes refused by reason, Kafka's send latency and what is in flight.
+ * accepted and refused, publishes refused by reason, Kafka's send latency and what is in flight,
+ * PUBACKs waiting for Kafka included.
  */
 public final class ForwardingMetrics {
 
@@ -22,6 +23,7 @@ public final class ForwardingMetrics {
   static final String IN_FLIGHT_RECORDS = PREFIX + "in-flight.records";
   static final String IN_FLIGHT_WAITING = PREFIX + "in-flight.waiting";
   static final String IN_FLIGHT_PEAK_BYTES = PREFIX + "in-flight.peak-bytes";
+  static final String PUBACKS_PENDING = PREFIX + "pubacks.pending";
 
   static final String KAFKA_FAILED = "kafka-failed";
   static final String TIMED_OUT = "timed-out";
@@ -61,12 +63,16 @@ public final class ForwardingMetrics {
     registry.counter(REFUSED + reason).inc();
   }
 
-  /** Publishes {@code inFlight}'s state as gauges, replacing those of an earlier start. */
-  void watch(InFlight inFlight) {
+  /**
+   * Publishes the state of {@code inFlight} and {@code acks} (PUBACKs waiting for Kafka) as gauges,
+   * replacing those of an earlier start.
+   */
+  void watch(InFlight inFlight, PendingAcks acks) {
     gauge(IN_FLIGHT_BYTES, inFlight::bytes);
     gauge(IN_FLIGHT_RECORDS, inFlight::records);
     gauge(IN_FLIGHT_WAITING, inFlight::waiting);
     gauge(IN_FLIGHT_PEAK_BYTES, inFlight::peakBytes);
+    gauge(PUBACKS_PENDING, acks::size);
   }
 
   private <T> void gauge(String name, Gauge<T> gauge) {

@@ -28,6 +28,11 @@ public final class KafkaSender {
     this.metrics = metrics;
   }
 
+  /** False from a record Kafka did not accept until the next one it accepts. */
+  public boolean healthy() {
+    return !failing.get();
+  }
+
   /** Sends {@code record}; the future completes once Kafka acknowledged it or gave up. */
   public CompletableFuture<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
     CompletableFuture<RecordMetadata> result = new CompletableFuture<>();

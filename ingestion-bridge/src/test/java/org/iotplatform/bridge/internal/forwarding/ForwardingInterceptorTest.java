@@ -72,7 +72,9 @@ class ForwardingInterceptorTest {
         Runnable::run,
         new KafkaSender(producer, metrics),
         metrics,
-        ACK_TIMEOUT);
+        ACK_TIMEOUT,
+        new PendingAcks(),
+        (clientId, reason) -> java.util.concurrent.CompletableFuture.completedFuture(true));
   }
 
   @BeforeEach

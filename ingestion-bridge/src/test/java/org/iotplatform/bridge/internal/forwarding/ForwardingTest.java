@@ -23,6 +23,9 @@ class ForwardingTest {
     assertThat(Forwarding.ackTimeout(config)).isGreaterThan(Duration.ofSeconds(13));
   }
 
+  private static final Disconnector NO_DISCONNECT =
+      (clientId, reason) -> java.util.concurrent.CompletableFuture.completedFuture(true);
+
   @Test
   void publishesInFlightGaugesAndReplacesThoseOfAnEarlierStart() {
     MetricRegistry registry = new MetricRegistry();
@@ -30,8 +33,22 @@ class ForwardingTest {
         new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     BridgeConfig config = BridgeConfig.defaults("k:9092");
 
-    try (Forwarding first = Forwarding.start(config, new DeviceTopicPolicy(), producer, registry);
-        Forwarding second = Forwarding.start(config, new DeviceTopicPolicy(), producer, registry)) {
+    try (Forwarding first =
+            Forwarding.start(
+                config,
+                new DeviceTopicPolicy(),
+                producer,
+                registry,
+                id -> "default",
+                NO_DISCONNECT);
+        Forwarding second =
+            Forwarding.start(
+                config,
+                new DeviceTopicPolicy(),
+                producer,
+                registry,
+                id -> "default",
+                NO_DISCONNECT)) {
       assertThat(registry.getGauges())
           .containsKeys(
               ForwardingMetrics.IN_FLIGHT_BYTES,
