@@ -140,7 +140,7 @@ public final class IngestionBridgeMain implements ExtensionMain {
     Forwarding forwarding =
         Forwarding.start(
             config,
-            policy,
+            authorizer,
             producer,
             Services.metricRegistry(),
             tenantOf,
@@ -153,11 +153,7 @@ public final class IngestionBridgeMain implements ExtensionMain {
     security.setAuthenticatorProvider(providerInput -> chosen);
     security.setAuthorizerProvider(providerInput -> authorizer);
     Services.initializerRegistry()
-        .setClientInitializer(
-            (initializerInput, client) -> {
-              client.addPublishInboundInterceptor(forwarding.interceptor());
-              client.addPubackOutboundInterceptor(forwarding.ackGate());
-            });
+        .setClientInitializer((initializerInput, client) -> forwarding.addTo(client));
     Wills wills = new Wills(config.limits().maxPayloadBytes(), Services.extensionExecutorService());
     Services.interceptorRegistry().setConnectInboundInterceptorProvider(providerInput -> wills);
     LifecycleEventListener lifecycle =

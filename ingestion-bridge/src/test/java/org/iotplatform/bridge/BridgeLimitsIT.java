@@ -8,7 +8,9 @@ import com.codahale.metrics.Gauge;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
+import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -66,6 +69,9 @@ class BridgeLimitsIT {
   private static HiveMqServer broker;
 
   private final List<Mqtt5AsyncClient> clients = new ArrayList<>();
+  // Why the server ended a device's connection, by client id.
+  private final Map<String, Mqtt5DisconnectReasonCode> disconnectReasons =
+      new ConcurrentHashMap<>();
 
   @BeforeAll
   static void startServers() {
@@ -141,7 +147,8 @@ class BridgeLimitsIT {
   @Order(3)
   void pushesBackWhileKafkaIsStoppedAndForwardsEveryAcknowledgedPublishOnceItReturns() {
     List<String> devices = TestDevices.create(10);
-    List<Mqtt5AsyncClient> deviceClients = devices.stream().map(this::connect).toList();
+    List<Mqtt5AsyncClient> deviceClients =
+        new ArrayList<>(devices.stream().map(this::connect).toList());
     List<String> acknowledged = new ArrayList<>();
     // The producer knows the topic's partitions before Kafka goes.
     assertThat(publish(deviceClients.get(0), devices.get(0), "{\"warm-up\":true}")).isNull();
@@ -149,23 +156,45 @@ class BridgeLimitsIT {
     int port = kafka.port();
     kafka.close();
 
-    List<CompletableFuture<@Nullable Mqtt5PubAckReasonCode>> duringOutage = new ArrayList<>();
+    // The bridge has not seen Kafka fail yet: the first publishes go on through the broker with
+    // their PUBACKs held (ADR 0024), the rest wait for room. None is acknowledged: each is refused
+    // with a reason code, or its device is disconnected with one before the PUBACK could leave.
+    List<CompletableFuture<String>> duringOutage = new ArrayList<>();
     for (int seq = 0; seq < 2; seq++) {
       for (int d = 0; d < devices.size(); d++) {
         String payload = outagePayload(devices.get(d), seq);
-        duringOutage.add(publishAsync(deviceClients.get(d), devices.get(d), payload));
+        duringOutage.add(outcome(deviceClients.get(d), devices.get(d), payload));
       }
     }
     await().atMost(WAIT).until(() -> duringOutage.stream().allMatch(CompletableFuture::isDone));
 
     assertThat(duringOutage)
         .extracting(CompletableFuture::join)
-        .containsOnly(Mqtt5PubAckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR);
+        .containsAnyOf(DISCONNECTED)
+        .isSubsetOf(REFUSED, DISCONNECTED);
+    for (int d = 0; d < devices.size(); d++) {
+      if (!deviceClients.get(d).getState().isConnected()) {
+        assertThat(disconnectReasons.get(devices.get(d)))
+            .isEqualTo(Mqtt5DisconnectReasonCode.IMPLEMENTATION_SPECIFIC_ERROR);
+        deviceClients.set(d, connect(devices.get(d)));
+      }
+    }
     long peak = gaugeValue("org.iotplatform.bridge.in-flight.peak-bytes");
     assertThat(peak)
         .as("in flight reached its bound but never exceeded it")
         .isLessThanOrEqualTo(MAX_IN_FLIGHT)
         .isGreaterThan(MAX_IN_FLIGHT / 2);
+
+    // Now the bridge knows: publishes wait for Kafka, then are refused with a reason code.
+    List<CompletableFuture<@Nullable Mqtt5PubAckReasonCode>> known = new ArrayList<>();
+    for (int d = 0; d < devices.size(); d++) {
+      known.add(
+          publishAsync(deviceClients.get(d), devices.get(d), outagePayload(devices.get(d), 2)));
+    }
+    await().atMost(WAIT).until(() -> known.stream().allMatch(CompletableFuture::isDone));
+    assertThat(known)
+        .extracting(CompletableFuture::join)
+        .containsOnly(Mqtt5PubAckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR);
 
     kafka = KafkaServer.start(port, kafkaData);
     for (int d = 0; d < devices.size(); d++) {
@@ -200,6 +229,12 @@ class BridgeLimitsIT {
             .identifier(clientId)
             .serverHost("127.0.0.1")
             .serverPort(broker.mqttPort())
+            .addDisconnectedListener(
+                context -> {
+                  if (context.getCause() instanceof Mqtt5DisconnectException disconnect) {
+                    disconnectReasons.put(clientId, disconnect.getMqttMessage().getReasonCode());
+                  }
+                })
             .buildAsync();
     client.connect().join();
     clients.add(client);
@@ -210,6 +245,44 @@ class BridgeLimitsIT {
   private static @Nullable Mqtt5PubAckReasonCode publish(
       Mqtt5AsyncClient client, String device, String payload) {
     return publishAsync(client, device, payload).join();
+  }
+
+  private static final String REFUSED = "refused with IMPLEMENTATION_SPECIFIC_ERROR";
+  private static final String DISCONNECTED = "no PUBACK: the connection ended";
+
+  /**
+   * Publishes with QoS 1: refused with a reason code, or ended without a PUBACK, or acknowledged.
+   */
+  private static CompletableFuture<String> outcome(
+      Mqtt5AsyncClient client, String device, String payload) {
+    Mqtt5Publish publish =
+        Mqtt5Publish.builder()
+            .topic(DeviceTopic.telemetry(device).topic())
+            .qos(MqttQos.AT_LEAST_ONCE)
+            .payload(payload.getBytes(UTF_8))
+            .build();
+    return client
+        .publish(publish)
+        .handle(
+            (result, error) -> {
+              Throwable failure = error;
+              if (failure == null && result != null) {
+                failure = result.getError().orElse(null);
+              }
+              if (failure instanceof CompletionException) {
+                failure = failure.getCause();
+              }
+              if (failure == null) {
+                return "acknowledged";
+              }
+              if (failure instanceof Mqtt5PubAckException refused) {
+                return refused.getMqttMessage().getReasonCode()
+                        == Mqtt5PubAckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR
+                    ? REFUSED
+                    : "refused with " + refused.getMqttMessage().getReasonCode();
+              }
+              return DISCONNECTED;
+            });
   }
 
   private static CompletableFuture<@Nullable Mqtt5PubAckReasonCode> publishAsync(

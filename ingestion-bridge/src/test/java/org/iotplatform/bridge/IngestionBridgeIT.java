@@ -2,12 +2,14 @@ package org.iotplatform.bridge;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
@@ -19,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -433,25 +436,49 @@ class IngestionBridgeIT {
   @Order(Integer.MAX_VALUE) // stops Kafka
   void refusesQos1PublishWhenKafkaIsDown() {
     String device = TestDevices.createOne();
-    Mqtt5BlockingClient client = connect(device);
+    AtomicReference<@Nullable Throwable> disconnectedBy = new AtomicReference<>();
+    Mqtt5BlockingClient client = connect(device, disconnectedBy);
     kafka.close();
 
+    // The bridge has not seen Kafka fail yet: the publish went on through the broker (ADR 0024),
+    // and once Kafka's verdict is in, the device is disconnected before that PUBACK can leave.
+    Throwable unanswered =
+        catchThrowable(() -> client.publish(publish(DeviceTopic.telemetry(device).topic(), "{}")));
+
+    assertThat(unanswered).isNotInstanceOf(Mqtt5PubAckException.class).isNotNull();
+    await().atMost(Duration.ofSeconds(30)).until(() -> disconnectedBy.get() != null);
+    assertThat(disconnectedBy.get())
+        .isInstanceOfSatisfying(
+            Mqtt5DisconnectException.class,
+            disconnect ->
+                assertThat(disconnect.getMqttMessage().getReasonCode())
+                    .isEqualTo(Mqtt5DisconnectReasonCode.IMPLEMENTATION_SPECIFIC_ERROR));
+
+    // Now the bridge knows: the next publish waits for Kafka and is refused with a reason code.
+    Mqtt5BlockingClient again = connect(device);
     Mqtt5PubAckException refused =
         catchThrowableOfType(
             Mqtt5PubAckException.class,
-            () -> client.publish(publish(DeviceTopic.telemetry(device).topic(), "{}")));
+            () -> again.publish(publish(DeviceTopic.telemetry(device).topic(), "{}")));
 
     assertThat(refused.getMqttMessage().getReasonCode())
         .isEqualTo(Mqtt5PubAckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR);
   }
 
   private Mqtt5BlockingClient connect(String clientId) {
+    return connect(clientId, new AtomicReference<>());
+  }
+
+  /** Connects {@code clientId}; {@code disconnectedBy} receives why the connection ended. */
+  private Mqtt5BlockingClient connect(
+      String clientId, AtomicReference<@Nullable Throwable> disconnectedBy) {
     Mqtt5BlockingClient client =
         MqttClient.builder()
             .useMqttVersion5()
             .identifier(clientId)
             .serverHost("127.0.0.1")
             .serverPort(broker.mqttPort())
+            .addDisconnectedListener(context -> disconnectedBy.set(context.getCause()))
             .buildBlocking();
     client.connect();
     clients.add(client);

@@ -10,6 +10,7 @@ import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SubscriptionAuthorizerOutput;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.subscribe.SubackReasonCode;
+import java.util.Optional;
 
 /**
  * Applies {@link DeviceTopicPolicy} to every PUBLISH (will messages included) and every
@@ -49,17 +50,32 @@ public final class DeviceTopicAuthorizer implements PublishAuthorizer, Subscript
   @Override
   public void authorizePublish(PublishAuthorizerInput input, PublishAuthorizerOutput output) {
     String clientId = input.getClientInformation().getClientId();
-    switch (policy.checkPublish(clientId, input.getPublishPacket().getTopic())) {
-      case ALLOWED -> output.authorizeSuccessfully();
+    Optional<String> refusal = refusePublish(clientId, input.getPublishPacket().getTopic());
+    if (refusal.isEmpty()) {
+      output.authorizeSuccessfully();
+    } else {
+      output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, refusal.get());
+    }
+  }
+
+  /**
+   * Why {@code clientId} may not publish to {@code topic} (the reason string for its
+   * NOT_AUTHORIZED), counted, or empty if it may. The forwarding interceptor asks first, for every
+   * publish, so that the device gets its PUBACK with the reason and stays connected; the broker
+   * disconnects after a publish its authorizer refused, which this then does only for wills.
+   */
+  public Optional<String> refusePublish(String clientId, String topic) {
+    return switch (policy.checkPublish(clientId, topic)) {
+      case ALLOWED -> Optional.empty();
       case OUTSIDE_OWN_TOPICS -> {
         publishesRefused.inc();
-        output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, PUBLISH_REFUSED);
+        yield Optional.of(PUBLISH_REFUSED);
       }
       case SHADOW_NOT_A_REQUEST -> {
         shadowPublishesRefused.inc();
-        output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, SHADOW_PUBLISH_REFUSED);
+        yield Optional.of(SHADOW_PUBLISH_REFUSED);
       }
-    }
+    };
   }
 
   @Override

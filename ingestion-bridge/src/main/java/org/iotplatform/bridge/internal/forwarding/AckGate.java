@@ -14,7 +14,10 @@ import java.time.Duration;
  * again.
  *
  * <p>The broker runs a client's outbound PUBACK interceptions in order, so the PUBACKs still leave
- * in the order the publishes came. One instance serves all clients.
+ * in the order the publishes came. A DISCONNECT is not held: the device being disconnected because
+ * Kafka failed must see the connection end before the PUBACK could leave. (For the same reason the
+ * broker's own refusals, which send a PUBACK and a DISCONNECT at once, would lose their PUBACK; the
+ * interceptor refuses publishes itself.) One instance serves all clients.
  */
 final class AckGate implements PubackOutboundInterceptor {
 

@@ -1,8 +1,7 @@
 package org.iotplatform.bridge.internal.forwarding;
 
 import com.codahale.metrics.MetricRegistry;
-import com.hivemq.extension.sdk.api.interceptor.puback.PubackOutboundInterceptor;
-import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
+import com.hivemq.extension.sdk.api.client.ClientContext;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.iotplatform.bridge.BridgeConfig;
-import org.iotplatform.bridge.internal.auth.DeviceTopicPolicy;
+import org.iotplatform.bridge.internal.auth.DeviceTopicAuthorizer;
 import org.iotplatform.bridge.internal.limits.PublishLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +54,7 @@ public final class Forwarding implements AutoCloseable {
    */
   public static Forwarding start(
       BridgeConfig config,
-      DeviceTopicPolicy policy,
+      DeviceTopicAuthorizer authorizer,
       Producer<byte[], byte[]> producer,
       MetricRegistry registry,
       Function<String, String> tenantOf,
@@ -73,7 +72,7 @@ public final class Forwarding implements AutoCloseable {
             });
     ForwardingInterceptor interceptor =
         new ForwardingInterceptor(
-            policy,
+            authorizer,
             new PublishRouter(config.topics()),
             new PublishLimits(config.limits()),
             new RecordFactory(tenantOf),
@@ -88,14 +87,20 @@ public final class Forwarding implements AutoCloseable {
     return new Forwarding(interceptor, gate, handOff, config.producer().maxBlock());
   }
 
-  public PublishInboundInterceptor interceptor() {
+  /**
+   * Sets up a connecting client: the interceptor for its publishes, the gate for the PUBACKs the
+   * broker sends it.
+   */
+  public void addTo(ClientContext client) {
+    client.addPublishInboundInterceptor(interceptor);
+    client.addPubackOutboundInterceptor(gate);
+  }
+
+  ForwardingInterceptor interceptor() {
     return interceptor;
   }
 
-  /**
-   * Holds back PUBACKs until Kafka has the records; each client needs it beside the interceptor.
-   */
-  public PubackOutboundInterceptor ackGate() {
+  AckGate ackGate() {
     return gate;
   }
 

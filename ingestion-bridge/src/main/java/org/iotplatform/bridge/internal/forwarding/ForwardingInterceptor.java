@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.iotplatform.bridge.internal.auth.DeviceTopicPolicy;
+import org.iotplatform.bridge.internal.auth.DeviceTopicAuthorizer;
 import org.iotplatform.bridge.internal.limits.LimitRefusal;
 import org.iotplatform.bridge.internal.limits.PublishLimits;
 import org.jspecify.annotations.Nullable;
@@ -39,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * room within its acknowledgement timeout. Records go to Kafka on the hand-off executor, so no
  * broker thread waits for Kafka's metadata or buffer.
  *
- * <p>The broker calls inbound interceptors before its authorizers, so a publish the authorizer will
- * refuse is never forwarded here. One instance serves all clients.
+ * <p>A publish outside the device's own topics is refused here, first, with NOT_AUTHORIZED and the
+ * authorizer's reason: the device keeps its connection and gets the reason in its PUBACK (the
+ * broker's own refusal after the authorizer disconnects, and the DISCONNECT would overtake a PUBACK
+ * the {@link AckGate} sees). One instance serves all clients.
  */
 public final class ForwardingInterceptor implements PublishInboundInterceptor {
 
@@ -49,7 +51,7 @@ public final class ForwardingInterceptor implements PublishInboundInterceptor {
 
   private static final Logger log = LoggerFactory.getLogger(ForwardingInterceptor.class);
 
-  private final DeviceTopicPolicy policy;
+  private final DeviceTopicAuthorizer authorizer;
   private final PublishRouter router;
   private final PublishLimits limits;
   private final RecordFactory records;
@@ -67,7 +69,7 @@ public final class ForwardingInterceptor implements PublishInboundInterceptor {
    *     the producer's own bounds so that Kafka's verdict, not this timeout, normally decides
    */
   ForwardingInterceptor(
-      DeviceTopicPolicy policy,
+      DeviceTopicAuthorizer authorizer,
       PublishRouter router,
       PublishLimits limits,
       RecordFactory records,
@@ -78,7 +80,7 @@ public final class ForwardingInterceptor implements PublishInboundInterceptor {
       Duration ackTimeout,
       PendingAcks acks,
       Disconnector disconnector) {
-    this.policy = policy;
+    this.authorizer = authorizer;
     this.router = router;
     this.limits = limits;
     this.records = records;
@@ -96,8 +98,10 @@ public final class ForwardingInterceptor implements PublishInboundInterceptor {
     PublishPacket publish = input.getPublishPacket();
     String topic = publish.getTopic();
     String clientId = input.getClientInformation().getClientId();
-    if (!policy.mayPublish(clientId, topic)) {
-      return; // the authorizer refuses it next
+    Optional<String> forbidden = authorizer.refusePublish(clientId, topic);
+    if (forbidden.isPresent()) {
+      output.preventPublishDelivery(AckReasonCode.NOT_AUTHORIZED, forbidden.get());
+      return;
     }
     Optional<Route> found = router.route(topic);
     if (found.isEmpty()) {

@@ -31,6 +31,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.iotplatform.bridge.BridgeConfig;
 import org.iotplatform.bridge.BridgeConfig.Limits;
+import org.iotplatform.bridge.internal.auth.DeviceTopicAuthorizer;
 import org.iotplatform.bridge.internal.auth.DeviceTopicPolicy;
 import org.iotplatform.bridge.internal.limits.PublishLimits;
 import org.iotplatform.contracts.KafkaTopics;
@@ -64,7 +65,7 @@ class ForwardingInterceptorTest {
   private ForwardingInterceptor interceptor(Limits limits) {
     inFlight = new InFlight(limits.maxInFlightBytes());
     return new ForwardingInterceptor(
-        new DeviceTopicPolicy(),
+        new DeviceTopicAuthorizer(new DeviceTopicPolicy(), registry),
         new PublishRouter(BridgeConfig.Topics.defaults()),
         new PublishLimits(limits),
         new RecordFactory("default"),

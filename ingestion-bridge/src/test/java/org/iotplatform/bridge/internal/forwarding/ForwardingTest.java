@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.iotplatform.bridge.BridgeConfig;
 import org.iotplatform.bridge.BridgeConfig.ProducerTuning;
+import org.iotplatform.bridge.internal.auth.DeviceTopicAuthorizer;
 import org.iotplatform.bridge.internal.auth.DeviceTopicPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class ForwardingTest {
     try (Forwarding first =
             Forwarding.start(
                 config,
-                new DeviceTopicPolicy(),
+                new DeviceTopicAuthorizer(new DeviceTopicPolicy(), registry),
                 producer,
                 registry,
                 id -> "default",
@@ -44,7 +45,7 @@ class ForwardingTest {
         Forwarding second =
             Forwarding.start(
                 config,
-                new DeviceTopicPolicy(),
+                new DeviceTopicAuthorizer(new DeviceTopicPolicy(), registry),
                 producer,
                 registry,
                 id -> "default",
