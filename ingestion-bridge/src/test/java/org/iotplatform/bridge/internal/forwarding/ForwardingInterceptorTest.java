@@ -8,7 +8,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -25,7 +24,14 @@ import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -42,6 +48,10 @@ import org.mockito.InOrder;
 /**
  * The broker's side (input, output, async) is stubbed: the SDK offers interfaces only. Kafka's side
  * is the client library's own MockProducer, which acknowledges when the test says so.
+ *
+ * <p>A QoS 1 publish is pipelined while Kafka answers and there is room in flight: the publish is
+ * not held, and its entry in {@link PendingAcks} holds the PUBACK instead. Tests of the other path
+ * (the publish itself held) first make Kafka fail a record or fill the in-flight bound.
  */
 class ForwardingInterceptorTest {
 
@@ -58,24 +68,33 @@ class ForwardingInterceptorTest {
 
   private final MetricRegistry registry = new MetricRegistry();
   private final ForwardingMetrics metrics = new ForwardingMetrics(registry);
+  private final PendingAcks acks = new PendingAcks();
+  private final RecordingDisconnector disconnector = new RecordingDisconnector();
   private InFlight inFlight = new InFlight(Limits.DEFAULT_MAX_IN_FLIGHT_BYTES);
+  private KafkaSender sender = new KafkaSender(producer, metrics);
   private ForwardingInterceptor underTest = interceptor(Limits.defaults());
+  private int nextPacketId = 100;
 
   /** With {@code limits}; sends run at once on the calling thread. */
   private ForwardingInterceptor interceptor(Limits limits) {
+    return interceptor(limits, ACK_TIMEOUT, Runnable::run);
+  }
+
+  private ForwardingInterceptor interceptor(Limits limits, Duration ackTimeout, Executor handOff) {
     inFlight = new InFlight(limits.maxInFlightBytes());
+    sender = new KafkaSender(producer, metrics);
     return new ForwardingInterceptor(
         new DeviceTopicAuthorizer(new DeviceTopicPolicy(), registry),
         new PublishRouter(BridgeConfig.Topics.defaults()),
         new PublishLimits(limits),
         new RecordFactory("default"),
         inFlight,
-        Runnable::run,
-        new KafkaSender(producer, metrics),
+        handOff,
+        sender,
         metrics,
-        ACK_TIMEOUT,
-        new PendingAcks(),
-        (clientId, reason) -> java.util.concurrent.CompletableFuture.completedFuture(true));
+        ackTimeout,
+        acks,
+        disconnector);
   }
 
   @BeforeEach
@@ -84,22 +103,29 @@ class ForwardingInterceptorTest {
     when(async.getStatus()).thenReturn(Async.Status.RUNNING);
   }
 
-  @Test
-  void holdsTheQos1AcknowledgementUntilKafkaAcknowledged() {
-    underTest.onInboundPublish(publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE), output);
+  // --- QoS 1 pipelined: the publish goes on, its PUBACK waits in PendingAcks ---
 
-    verify(output)
-        .async(
-            ACK_TIMEOUT,
-            TimeoutFallback.FAILURE,
-            AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR,
-            ForwardingInterceptor.TIMED_OUT);
-    verify(async, never()).resume();
+  @Test
+  void pipelinesAQos1PublishAndHoldsItsPubackUntilKafkaAcknowledged() {
+    underTest.onInboundPublish(
+        publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE, 7), output);
+
+    verifyNoInteractions(output);
+    PendingAcks.Pending entry = acks.find("d-1", 7);
+    assertThat(entry).isNotNull();
+    assertThat(entry.released()).isNotDone();
+    assertThat(acks.find("d-1", 8)).isNull();
+    assertThat(acks.find("d-2", 7)).isNull();
+    assertThat(inFlight.records()).isEqualTo(1);
 
     producer.completeNext();
 
-    verify(async).resume();
-    verify(output, never()).preventPublishDelivery(any(), any());
+    assertThat(entry.released()).isCompleted();
+    assertThat(acks.find("d-1", 7)).isNull();
+    assertThat(acks.size()).isZero();
+    assertThat(inFlight.records()).isZero();
+    assertThat(disconnector.calls).isEmpty();
+    verifyNoInteractions(output);
     assertThat(producer.history())
         .singleElement()
         .satisfies(
@@ -110,7 +136,210 @@ class ForwardingInterceptorTest {
   }
 
   @Test
-  void refusesTheQos1PublishWhenKafkaFails() {
+  void pipelinesAShadowRequestAndHoldsItsPubackUntilKafkaAcknowledged() {
+    underTest.onInboundPublish(
+        publish("d-1", "devices/d-1/shadow/name/config/update", Qos.AT_LEAST_ONCE, 3), output);
+
+    PendingAcks.Pending entry = acks.find("d-1", 3);
+    assertThat(entry).isNotNull();
+    assertThat(entry.released()).isNotDone();
+    producer.completeNext();
+
+    assertThat(entry.released()).isCompleted();
+    verifyNoInteractions(output);
+    assertThat(producer.history())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.topic()).isEqualTo(KafkaTopics.SHADOW);
+              assertThat(record.key()).isEqualTo("d-1".getBytes(StandardCharsets.UTF_8));
+              assertThat(record.value()).containsExactly(PAYLOAD);
+            });
+    assertThat(registry.counter(ForwardingMetrics.PUBLISHES_IN + "shadow").getCount()).isEqualTo(1);
+  }
+
+  @Test
+  void sendsADevicesPipelinedPublishesWithoutWaitingForKafkaBetweenThem() {
+    underTest.onInboundPublish(
+        publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE, 1), output);
+    underTest.onInboundPublish(
+        publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE, 2), output);
+
+    assertThat(producer.history()).hasSize(2);
+    assertThat(acks.size()).isEqualTo(2);
+    PendingAcks.Pending first = acks.find("d-1", 1);
+    PendingAcks.Pending second = acks.find("d-1", 2);
+
+    producer.completeNext();
+
+    assertThat(first.released()).isCompleted();
+    assertThat(second.released()).isNotDone();
+    assertThat(acks.find("d-1", 2)).isSameAs(second);
+    producer.completeNext();
+    assertThat(second.released()).isCompleted();
+    assertThat(acks.size()).isZero();
+    verifyNoInteractions(output);
+  }
+
+  @Test
+  void disconnectsTheClientWhenKafkaFailsAPipelinedRecordAndHoldsThePubackUntilItIsGone() {
+    underTest.onInboundPublish(
+        publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE, 7), output);
+    PendingAcks.Pending entry = acks.find("d-1", 7);
+
+    producer.errorNext(new TimeoutException("no broker"));
+
+    assertThat(disconnector.calls)
+        .containsExactly(new Call("d-1", ForwardingInterceptor.NOT_ACCEPTED));
+    assertThat(refused(ForwardingMetrics.KAFKA_FAILED)).isEqualTo(1);
+    assertThat(inFlight.records()).isZero();
+    // The broker went on with the publish already: nothing to refuse there.
+    verifyNoInteractions(output);
+    assertThat(entry.released()).isNotDone();
+    assertThat(acks.find("d-1", 7)).isSameAs(entry);
+
+    disconnector.disconnected.complete(null);
+
+    assertThat(entry.released()).isCompleted();
+    assertThat(acks.find("d-1", 7)).isNull();
+  }
+
+  @Test
+  void releasesTheHeldPubackAlsoWhenTheDisconnectFails() {
+    underTest.onInboundPublish(
+        publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE, 7), output);
+    PendingAcks.Pending entry = acks.find("d-1", 7);
+    producer.errorNext(new TimeoutException("no broker"));
+    assertThat(entry.released()).isNotDone();
+
+    disconnector.disconnected.completeExceptionally(new IllegalStateException("stopping"));
+
+    assertThat(entry.released()).isCompleted();
+    assertThat(acks.size()).isZero();
+  }
+
+  @Test
+  void refusesAPipelinedRecordThatWaitedForTheHandOffLongerThanTheAckTimeout() {
+    Queue<Runnable> queued = new ArrayDeque<>();
+    // A negative timeout: any wait for the hand-off is too long, without the test waiting.
+    underTest = interceptor(Limits.defaults(), Duration.ofNanos(-1), queued::add);
+    underTest.onInboundPublish(
+        publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE, 7), output);
+    PendingAcks.Pending entry = acks.find("d-1", 7);
+    assertThat(entry).isNotNull();
+    assertThat(inFlight.records()).isEqualTo(1);
+
+    queued.remove().run();
+
+    assertThat(producer.history()).isEmpty();
+    assertThat(inFlight.records()).isZero();
+    assertThat(refused(ForwardingMetrics.TIMED_OUT)).isEqualTo(1);
+    assertThat(disconnector.calls)
+        .containsExactly(new Call("d-1", ForwardingInterceptor.NOT_ACCEPTED));
+    assertThat(entry.released()).isNotDone();
+    disconnector.disconnected.complete(null);
+    assertThat(entry.released()).isCompleted();
+    verifyNoInteractions(output);
+  }
+
+  @Test
+  void refusesAPipelinedRecordTheStoppedHandOffRejects() {
+    underTest =
+        interceptor(
+            Limits.defaults(),
+            ACK_TIMEOUT,
+            task -> {
+              throw new RejectedExecutionException("stopped");
+            });
+
+    underTest.onInboundPublish(
+        publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE, 7), output);
+
+    assertThat(producer.history()).isEmpty();
+    assertThat(inFlight.records()).isZero();
+    assertThat(inFlight.bytes()).isZero();
+    assertThat(refused(ForwardingMetrics.KAFKA_FAILED)).isEqualTo(1);
+    assertThat(disconnector.calls)
+        .containsExactly(new Call("d-1", ForwardingInterceptor.NOT_ACCEPTED));
+    PendingAcks.Pending entry = acks.find("d-1", 7);
+    assertThat(entry).isNotNull();
+    assertThat(entry.released()).isNotDone();
+    disconnector.disconnected.complete(null);
+    assertThat(entry.released()).isCompleted();
+  }
+
+  @Test
+  void holdsTheNextQos1PublishItselfOnceKafkaFailedAPipelinedRecord() {
+    underTest.onInboundPublish(
+        publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE, 1), output);
+    producer.errorNext(new TimeoutException("no broker"));
+    PublishInboundOutput next = asyncOutput();
+
+    underTest.onInboundPublish(publish("d-2", "devices/d-2/telemetry", Qos.AT_LEAST_ONCE, 2), next);
+
+    verify(next)
+        .async(
+            ACK_TIMEOUT,
+            TimeoutFallback.FAILURE,
+            AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR,
+            ForwardingInterceptor.TIMED_OUT);
+    assertThat(acks.find("d-2", 2)).isNull();
+  }
+
+  @Test
+  void pipelinesQos1AgainOnceKafkaAcceptsARecordAgain() {
+    kafkaFailedARecord();
+    underTest.onInboundPublish(
+        publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE, 1), output);
+    verify(output).async(any(), any(), any(), any());
+    assertThat(acks.find("d-1", 1)).isNull();
+
+    producer.completeNext();
+
+    verify(async).resume();
+    assertThat(sender.healthy()).isTrue();
+    PublishInboundOutput next = mock(PublishInboundOutput.class);
+    underTest.onInboundPublish(publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE, 2), next);
+    verifyNoInteractions(next);
+    assertThat(acks.find("d-1", 2)).isNotNull();
+  }
+
+  // --- The publish itself held: Kafka failing, no room in flight, or QoS 2 ---
+
+  @Test
+  void whileKafkaFailsHoldsTheQos1PublishUntilKafkaAcknowledged() {
+    kafkaFailedARecord();
+
+    underTest.onInboundPublish(publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE), output);
+
+    verify(output)
+        .async(
+            ACK_TIMEOUT,
+            TimeoutFallback.FAILURE,
+            AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR,
+            ForwardingInterceptor.TIMED_OUT);
+    verify(async, never()).resume();
+    assertThat(acks.size()).isZero();
+
+    producer.completeNext();
+
+    verify(async).resume();
+    verify(output, never()).preventPublishDelivery(any(), any());
+    assertThat(inFlight.records()).isZero();
+    assertThat(inFlight.bytes()).isZero();
+    assertThat(disconnector.calls).isEmpty();
+    assertThat(producer.history())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.topic()).isEqualTo(KafkaTopics.TELEMETRY);
+              assertThat(record.value()).containsExactly(PAYLOAD);
+            });
+  }
+
+  @Test
+  void whileKafkaFailsRefusesTheQos1PublishWhenKafkaFailsIt() {
+    kafkaFailedARecord();
     underTest.onInboundPublish(publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE), output);
 
     producer.errorNext(new TimeoutException("no broker"));
@@ -121,10 +350,13 @@ class ForwardingInterceptorTest {
         .preventPublishDelivery(
             AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR, ForwardingInterceptor.NOT_ACCEPTED);
     order.verify(async).resume();
+    assertThat(refused(ForwardingMetrics.KAFKA_FAILED)).isEqualTo(1);
+    assertThat(disconnector.calls).isEmpty();
   }
 
   @Test
   void leavesAPublishTheBrokerTimedOutAlreadyRefusedAndReleasesIt() {
+    kafkaFailedARecord();
     underTest.onInboundPublish(publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE), output);
     when(async.getStatus()).thenReturn(Async.Status.CANCELED);
 
@@ -132,12 +364,23 @@ class ForwardingInterceptorTest {
 
     verify(output, never()).preventPublishDelivery(any(), any());
     verify(async).resume();
+    assertThat(refused(ForwardingMetrics.TIMED_OUT)).isEqualTo(1);
+    assertThat(refused(ForwardingMetrics.KAFKA_FAILED)).isZero();
   }
 
   @Test
-  void holdsTheQos2AcknowledgementLikeQos1() {
-    underTest.onInboundPublish(publish("d-1", "devices/d-1/status", Qos.EXACTLY_ONCE), output);
+  void holdsTheQos2PublishUntilKafkaAcknowledgedEvenWhileKafkaAnswers() {
+    assertThat(sender.healthy()).isTrue();
 
+    underTest.onInboundPublish(publish("d-1", "devices/d-1/status", Qos.EXACTLY_ONCE, 5), output);
+
+    verify(output)
+        .async(
+            ACK_TIMEOUT,
+            TimeoutFallback.FAILURE,
+            AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR,
+            ForwardingInterceptor.TIMED_OUT);
+    assertThat(acks.find("d-1", 5)).isNull();
     verify(async, never()).resume();
     producer.completeNext();
     verify(async).resume();
@@ -166,27 +409,6 @@ class ForwardingInterceptorTest {
 
     assertThat(producer.history()).isEmpty();
     verifyNoInteractions(output);
-  }
-
-  @Test
-  void holdsTheQos1AcknowledgementOfAShadowRequestUntilKafkaAcknowledged() {
-    underTest.onInboundPublish(
-        publish("d-1", "devices/d-1/shadow/name/config/update", Qos.AT_LEAST_ONCE), output);
-
-    verify(async, never()).resume();
-    producer.completeNext();
-
-    verify(async).resume();
-    verify(output, never()).preventPublishDelivery(any(), any());
-    assertThat(producer.history())
-        .singleElement()
-        .satisfies(
-            record -> {
-              assertThat(record.topic()).isEqualTo(KafkaTopics.SHADOW);
-              assertThat(record.key()).isEqualTo("d-1".getBytes(StandardCharsets.UTF_8));
-              assertThat(record.value()).containsExactly(PAYLOAD);
-            });
-    assertThat(registry.counter(ForwardingMetrics.PUBLISHES_IN + "shadow").getCount()).isEqualTo(1);
   }
 
   @Test
@@ -252,21 +474,29 @@ class ForwardingInterceptorTest {
   void holdsAQos1PublishBeyondTheBoundUntilKafkaAcknowledgedAnEarlierRecord() {
     // Each record weighs more than the bound, so one at a time is in flight.
     underTest = interceptor(new Limits(PAYLOAD.length, 0, 1, PAYLOAD.length));
-    underTest.onInboundPublish(publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE), output);
-    PublishInboundOutput secondOutput = mock(PublishInboundOutput.class);
-    when(secondOutput.async(any(), any(), any(), any())).thenReturn(async);
+    PublishInboundOutput firstOutput = mock(PublishInboundOutput.class);
+    underTest.onInboundPublish(
+        publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE, 1), firstOutput);
+    PendingAcks.Pending first = acks.find("d-1", 1);
 
     underTest.onInboundPublish(
-        publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE), secondOutput);
+        publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE, 2), output);
 
+    // The first fitted and is pipelined; the second waits for room, the publish held.
+    verifyNoInteractions(firstOutput);
+    assertThat(first).isNotNull();
+    verify(output).async(any(), any(), any(), any());
+    assertThat(acks.find("d-1", 2)).isNull();
     assertThat(producer.history()).hasSize(1);
     assertThat(inFlight.waiting()).isEqualTo(1);
     producer.completeNext();
+    assertThat(first.released()).isCompleted();
     assertThat(producer.history()).hasSize(2);
     assertThat(inFlight.records()).isEqualTo(1);
+    verify(async, never()).resume();
     producer.completeNext();
     assertThat(inFlight.records()).isZero();
-    verify(async, times(2)).resume();
+    verify(async).resume();
   }
 
   @Test
@@ -274,6 +504,8 @@ class ForwardingInterceptorTest {
     underTest = interceptor(new Limits(1024, 0, 1, 1024));
     inFlight.tryAcquire(1024);
     underTest.onInboundPublish(publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE), output);
+    verify(output).async(any(), any(), any(), any());
+    assertThat(acks.size()).isZero();
     when(async.getStatus()).thenReturn(Async.Status.CANCELED);
 
     inFlight.release(1024);
@@ -309,11 +541,30 @@ class ForwardingInterceptorTest {
     assertThat(inFlight.bytes()).isZero();
   }
 
+  /** Kafka fails a QoS 0 record: the sender is unhealthy and QoS 1 publishes are held. */
+  private void kafkaFailedARecord() {
+    underTest.onInboundPublish(
+        publish("d-0", "devices/d-0/status", Qos.AT_MOST_ONCE), mock(PublishInboundOutput.class));
+    producer.errorNext(new TimeoutException("no broker"));
+    assertThat(sender.healthy()).isFalse();
+    producer.clear();
+  }
+
+  private PublishInboundOutput asyncOutput() {
+    PublishInboundOutput held = mock(PublishInboundOutput.class);
+    when(held.async(any(), any(), any(), any())).thenReturn(async);
+    return held;
+  }
+
   private long refused(String reason) {
     return registry.counter(ForwardingMetrics.REFUSED + reason).getCount();
   }
 
-  private static PublishInboundInput publish(String clientId, String topic, Qos qos) {
+  private PublishInboundInput publish(String clientId, String topic, Qos qos) {
+    return publish(clientId, topic, qos, nextPacketId++);
+  }
+
+  private static PublishInboundInput publish(String clientId, String topic, Qos qos, int packetId) {
     PublishInboundInput input = mock(PublishInboundInput.class);
     ClientInformation client = mock(ClientInformation.class);
     PublishPacket packet = mock(PublishPacket.class);
@@ -322,8 +573,23 @@ class ForwardingInterceptorTest {
     when(input.getPublishPacket()).thenReturn(packet);
     when(packet.getTopic()).thenReturn(topic);
     when(packet.getQos()).thenReturn(qos);
+    when(packet.getPacketId()).thenReturn(packetId);
     when(packet.getTimestamp()).thenReturn(1_732_280_000_123L);
     when(packet.getPayload()).thenReturn(Optional.of(ByteBuffer.wrap(PAYLOAD).asReadOnlyBuffer()));
     return input;
+  }
+
+  private record Call(String clientId, String reason) {}
+
+  /** Records the disconnects; each returns {@link #disconnected}, which the test completes. */
+  private static final class RecordingDisconnector implements Disconnector {
+    final List<Call> calls = new ArrayList<>();
+    final CompletableFuture<Void> disconnected = new CompletableFuture<>();
+
+    @Override
+    public CompletableFuture<?> disconnect(String clientId, String reason) {
+      calls.add(new Call(clientId, reason));
+      return disconnected;
+    }
   }
 }

@@ -24,6 +24,14 @@ class ForwardingTest {
     assertThat(Forwarding.ackTimeout(config)).isGreaterThan(Duration.ofSeconds(13));
   }
 
+  @Test
+  void holdsAPubackLongerThanAPublishMayWaitForKafka() {
+    BridgeConfig config = BridgeConfig.defaults("k:9092");
+
+    assertThat(Forwarding.gateTimeout(config))
+        .isGreaterThan(Forwarding.ackTimeout(config).multipliedBy(2));
+  }
+
   private static final Disconnector NO_DISCONNECT =
       (clientId, reason) -> java.util.concurrent.CompletableFuture.completedFuture(true);
 
@@ -55,8 +63,12 @@ class ForwardingTest {
               ForwardingMetrics.IN_FLIGHT_BYTES,
               ForwardingMetrics.IN_FLIGHT_RECORDS,
               ForwardingMetrics.IN_FLIGHT_WAITING,
-              ForwardingMetrics.IN_FLIGHT_PEAK_BYTES);
+              ForwardingMetrics.IN_FLIGHT_PEAK_BYTES,
+              ForwardingMetrics.PUBACKS_PENDING);
+      assertThat(registry.getGauges().get(ForwardingMetrics.PUBACKS_PENDING).getValue())
+          .isEqualTo(0);
       assertThat(second.interceptor()).isNotSameAs(first.interceptor());
+      assertThat(second.ackGate()).isNotSameAs(first.ackGate());
     }
   }
 }

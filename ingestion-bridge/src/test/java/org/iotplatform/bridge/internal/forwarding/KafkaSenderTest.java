@@ -59,4 +59,29 @@ class KafkaSenderTest {
     assertThat(registry.counter(ForwardingMetrics.FORWARDED).getCount()).isEqualTo(2);
     assertThat(registry.counter(ForwardingMetrics.FAILED).getCount()).isEqualTo(1);
   }
+
+  @Test
+  void isUnhealthyFromAFailedRecordUntilKafkaAcceptsOneAgain() {
+    assertThat(underTest.healthy()).isTrue();
+    underTest.send(RECORD);
+    underTest.send(RECORD);
+    underTest.send(RECORD);
+
+    producer.errorNext(new NotEnoughReplicasException("one replica left"));
+    assertThat(underTest.healthy()).isFalse();
+    producer.errorNext(new NotEnoughReplicasException("one replica left"));
+    assertThat(underTest.healthy()).isFalse();
+
+    producer.completeNext();
+    assertThat(underTest.healthy()).isTrue();
+  }
+
+  @Test
+  void isUnhealthyWhenSendThrows() {
+    producer.close();
+
+    underTest.send(RECORD);
+
+    assertThat(underTest.healthy()).isFalse();
+  }
 }
