@@ -11,8 +11,10 @@ import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.iotplatform.bridge.internal.auth.DeviceTopicAuthorizer;
 import org.iotplatform.bridge.internal.limits.LimitRefusal;
@@ -49,6 +51,11 @@ public final class ForwardingInterceptor implements PublishInboundInterceptor {
   static final String NOT_ACCEPTED = "not accepted: the platform could not store the message";
   static final String TIMED_OUT = "not accepted: the platform did not store the message in time";
 
+  /** How often a device whose record Kafka refused is disconnected before its PUBACK goes. */
+  static final int DISCONNECT_ATTEMPTS = 5;
+
+  private static final Executor RETRY_DELAY =
+      CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS);
   private static final Logger log = LoggerFactory.getLogger(ForwardingInterceptor.class);
 
   private final DeviceTopicAuthorizer authorizer;
@@ -187,7 +194,38 @@ public final class ForwardingInterceptor implements PublishInboundInterceptor {
    */
   private void refuse(PendingAcks.Pending entry, String reason) {
     metrics.refused(reason);
-    acks.refused(entry, disconnector.disconnect(entry.clientId(), NOT_ACCEPTED));
+    acks.refused(entry, disconnect(entry.clientId(), DISCONNECT_ATTEMPTS));
+  }
+
+  /**
+   * Disconnects {@code clientId}, again a moment later while the broker refuses the call (its limit
+   * on extension calls, or a throw). After the last failed attempt the PUBACK is let go: the broker
+   * would send it when the gate's timeout expires anyway; that is logged as an error.
+   */
+  private CompletableFuture<?> disconnect(String clientId, int attemptsLeft) {
+    CompletableFuture<?> call;
+    try {
+      call = disconnector.disconnect(clientId, NOT_ACCEPTED);
+    } catch (RuntimeException e) {
+      call = CompletableFuture.failedFuture(e);
+    }
+    return call.handle(
+            (ignored, error) -> {
+              if (error == null) {
+                return CompletableFuture.completedFuture(null);
+              }
+              if (attemptsLeft <= 1) {
+                log.error(
+                    "Could not disconnect {} after Kafka refused its record: its PUBACK may report"
+                        + " the message stored",
+                    clientId,
+                    error);
+                return CompletableFuture.completedFuture(null);
+              }
+              return CompletableFuture.runAsync(() -> {}, RETRY_DELAY)
+                  .thenCompose(next -> disconnect(clientId, attemptsLeft - 1));
+            })
+        .thenCompose(next -> next);
   }
 
   /** Runs {@code send} on the hand-off executor; once that is shut down, gives the room back. */

@@ -1,6 +1,7 @@
 package org.iotplatform.bridge.internal.forwarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.contains;
@@ -25,11 +26,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -205,16 +207,33 @@ class ForwardingInterceptorTest {
   }
 
   @Test
-  void releasesTheHeldPubackAlsoWhenTheDisconnectFails() {
+  void triesTheDisconnectAgainWhenTheBrokerRefusedTheCallAndHoldsThePubackMeanwhile() {
+    disconnector.answers.add(CompletableFuture.failedFuture(new IllegalStateException("rate")));
+    disconnector.answers.add(RecordingDisconnector.THROWS);
+    underTest.onInboundPublish(
+        publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE, 7), output);
+    PendingAcks.Pending entry = acks.find("d-1", 7);
+
+    producer.errorNext(new TimeoutException("no broker"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> disconnector.calls.size() == 3);
+    assertThat(entry.released()).isNotDone();
+    disconnector.disconnected.complete(null);
+    assertThat(entry.released()).isCompleted();
+    assertThat(acks.size()).isZero();
+  }
+
+  @Test
+  void releasesTheHeldPubackOnceEveryDisconnectAttemptFailed() {
     underTest.onInboundPublish(
         publish("d-1", "devices/d-1/telemetry", Qos.AT_LEAST_ONCE, 7), output);
     PendingAcks.Pending entry = acks.find("d-1", 7);
     producer.errorNext(new TimeoutException("no broker"));
-    assertThat(entry.released()).isNotDone();
 
     disconnector.disconnected.completeExceptionally(new IllegalStateException("stopping"));
 
-    assertThat(entry.released()).isCompleted();
+    await().atMost(Duration.ofSeconds(10)).until(() -> entry.released().isDone());
+    assertThat(disconnector.calls).hasSize(ForwardingInterceptor.DISCONNECT_ATTEMPTS);
     assertThat(acks.size()).isZero();
   }
 
@@ -395,11 +414,17 @@ class ForwardingInterceptorTest {
   }
 
   @Test
-  void doesNotForwardAPublishToAnotherDevicesTopic() {
+  void refusesAPublishToAnotherDevicesTopicAsNotAuthorizedAndForwardsNothing() {
     underTest.onInboundPublish(publish("d-1", "devices/d-2/telemetry", Qos.AT_LEAST_ONCE), output);
 
     assertThat(producer.history()).isEmpty();
-    verifyNoInteractions(output);
+    verify(output)
+        .preventPublishDelivery(
+            eq(AckReasonCode.NOT_AUTHORIZED), contains("only below devices/{its client id}/"));
+    verify(output, never()).async(any(), any(), any(), any());
+    assertThat(
+            registry.counter("org.iotplatform.bridge.publishes.refused.not-authorized").getCount())
+        .isEqualTo(1);
   }
 
   @Test
@@ -412,12 +437,15 @@ class ForwardingInterceptorTest {
   }
 
   @Test
-  void leavesAShadowAnswerToTheAuthorizerAndForwardsNothing() {
+  void refusesAShadowAnswerFromTheDeviceAsNotAuthorizedAndForwardsNothing() {
     underTest.onInboundPublish(
         publish("d-1", "devices/d-1/shadow/update/delta", Qos.AT_LEAST_ONCE), output);
 
     assertThat(producer.history()).isEmpty();
-    verifyNoInteractions(output);
+    verify(output).preventPublishDelivery(eq(AckReasonCode.NOT_AUTHORIZED), contains("answers"));
+    assertThat(
+            registry.counter("org.iotplatform.bridge.publishes.refused.shadow-answer").getCount())
+        .isEqualTo(1);
   }
 
   @Test
@@ -582,14 +610,27 @@ class ForwardingInterceptorTest {
   private record Call(String clientId, String reason) {}
 
   /** Records the disconnects; each returns {@link #disconnected}, which the test completes. */
+  /**
+   * Records calls; answers with the queued {@link #answers} first ({@link #THROWS}: throws), then
+   * with {@link #disconnected}.
+   */
   private static final class RecordingDisconnector implements Disconnector {
-    final List<Call> calls = new ArrayList<>();
+    static final CompletableFuture<Void> THROWS = new CompletableFuture<>();
+    final List<Call> calls = new CopyOnWriteArrayList<>();
+    final Queue<CompletableFuture<Void>> answers = new ConcurrentLinkedQueue<>();
     final CompletableFuture<Void> disconnected = new CompletableFuture<>();
 
     @Override
     public CompletableFuture<?> disconnect(String clientId, String reason) {
       calls.add(new Call(clientId, reason));
-      return disconnected;
+      if (answers.isEmpty()) {
+        return disconnected;
+      }
+      CompletableFuture<Void> answer = answers.poll();
+      if (answer == THROWS) {
+        throw new IllegalStateException("the broker is stopping");
+      }
+      return answer;
     }
   }
 }
