@@ -51,7 +51,7 @@ public final class ForwardingInterceptor implements PublishInboundInterceptor {
   static final String NOT_ACCEPTED = "not accepted: the platform could not store the message";
   static final String TIMED_OUT = "not accepted: the platform did not store the message in time";
 
-  /** How often a device whose record Kafka refused is disconnected before its PUBACK goes. */
+  /** Attempts to disconnect a device whose record Kafka refused, before its PUBACK goes anyway. */
   static final int DISCONNECT_ATTEMPTS = 5;
 
   private static final Executor RETRY_DELAY =
