@@ -12,7 +12,6 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import com.hivemq.extension.sdk.api.services.Services;
 import java.nio.file.Path;
@@ -255,6 +254,40 @@ class BridgeLimitsIT {
    */
   private static CompletableFuture<String> outcome(
       Mqtt5AsyncClient client, String device, String payload) {
+    return send(client, device, payload)
+        .thenApply(
+            failure -> {
+              if (failure == null) {
+                return "acknowledged";
+              }
+              if (failure instanceof Mqtt5PubAckException refused) {
+                Mqtt5PubAckReasonCode code = refused.getMqttMessage().getReasonCode();
+                return code == Mqtt5PubAckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR
+                    ? REFUSED
+                    : "refused with " + code;
+              }
+              return DISCONNECTED;
+            });
+  }
+
+  private static CompletableFuture<@Nullable Mqtt5PubAckReasonCode> publishAsync(
+      Mqtt5AsyncClient client, String device, String payload) {
+    return send(client, device, payload)
+        .thenApply(
+            failure -> {
+              if (failure == null) {
+                return null;
+              }
+              if (failure instanceof Mqtt5PubAckException refused) {
+                return refused.getMqttMessage().getReasonCode();
+              }
+              throw new AssertionError("publish failed without a PUBACK", failure);
+            });
+  }
+
+  /** Publishes telemetry with QoS 1; the future gives why it failed, or null once acknowledged. */
+  private static CompletableFuture<@Nullable Throwable> send(
+      Mqtt5AsyncClient client, String device, String payload) {
     Mqtt5Publish publish =
         Mqtt5Publish.builder()
             .topic(DeviceTopic.telemetry(device).topic())
@@ -269,49 +302,8 @@ class BridgeLimitsIT {
               if (failure == null && result != null) {
                 failure = result.getError().orElse(null);
               }
-              if (failure instanceof CompletionException) {
-                failure = failure.getCause();
-              }
-              if (failure == null) {
-                return "acknowledged";
-              }
-              if (failure instanceof Mqtt5PubAckException refused) {
-                return refused.getMqttMessage().getReasonCode()
-                        == Mqtt5PubAckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR
-                    ? REFUSED
-                    : "refused with " + refused.getMqttMessage().getReasonCode();
-              }
-              return DISCONNECTED;
+              return failure instanceof CompletionException ? failure.getCause() : failure;
             });
-  }
-
-  private static CompletableFuture<@Nullable Mqtt5PubAckReasonCode> publishAsync(
-      Mqtt5AsyncClient client, String device, String payload) {
-    Mqtt5Publish publish =
-        Mqtt5Publish.builder()
-            .topic(DeviceTopic.telemetry(device).topic())
-            .qos(MqttQos.AT_LEAST_ONCE)
-            .payload(payload.getBytes(UTF_8))
-            .build();
-    return client.publish(publish).handle((result, error) -> reasonCode(result, error));
-  }
-
-  private static @Nullable Mqtt5PubAckReasonCode reasonCode(
-      @Nullable Mqtt5PublishResult result, @Nullable Throwable error) {
-    Throwable failure = error;
-    if (failure == null && result != null) {
-      failure = result.getError().orElse(null);
-    }
-    if (failure instanceof CompletionException) {
-      failure = failure.getCause();
-    }
-    if (failure == null) {
-      return null;
-    }
-    if (failure instanceof Mqtt5PubAckException refused) {
-      return refused.getMqttMessage().getReasonCode();
-    }
-    throw new AssertionError("publish failed without a PUBACK", failure);
   }
 
   private static String payload(int bytes, char filler) {

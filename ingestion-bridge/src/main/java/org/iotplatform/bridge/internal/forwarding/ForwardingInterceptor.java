@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.iotplatform.bridge.internal.auth.DeviceTopicAuthorizer;
 import org.iotplatform.bridge.internal.limits.LimitRefusal;
@@ -164,25 +165,19 @@ public final class ForwardingInterceptor implements PublishInboundInterceptor {
       String clientId, int packetId, ProducerRecord<byte[], byte[]> record, long weight) {
     PendingAcks.Pending entry = acks.open(clientId, packetId);
     handOff(
-        () -> {
-          if (entry.age().compareTo(ackTimeout) > 0) {
-            // Waited for the hand-off longer than a publish may wait: refused, not sent.
-            inFlight.release(weight);
-            refuse(entry, ForwardingMetrics.TIMED_OUT);
-            return;
-          }
-          sender
-              .send(record)
-              .whenComplete(
-                  (metadata, error) -> {
-                    inFlight.release(weight);
-                    if (error == null) {
-                      acks.stored(entry);
-                    } else {
-                      refuse(entry, ForwardingMetrics.KAFKA_FAILED);
-                    }
-                  });
-        },
+        () ->
+            sendUnlessLate(
+                record,
+                weight,
+                entry.age().compareTo(ackTimeout) > 0,
+                () -> refuse(entry, ForwardingMetrics.TIMED_OUT),
+                error -> {
+                  if (error == null) {
+                    acks.stored(entry);
+                  } else {
+                    refuse(entry, ForwardingMetrics.KAFKA_FAILED);
+                  }
+                }),
         weight,
         () -> refuse(entry, ForwardingMetrics.KAFKA_FAILED));
   }
@@ -248,10 +243,29 @@ public final class ForwardingInterceptor implements PublishInboundInterceptor {
       long weight,
       PublishInboundOutput output,
       Async<PublishInboundOutput> async) {
-    if (async.getStatus() != Async.Status.RUNNING) {
-      // It waited for room longer than the broker waits: refused already, so not sent.
+    sendUnlessLate(
+        record,
+        weight,
+        // It waited for room longer than the broker waits: refused already.
+        async.getStatus() != Async.Status.RUNNING,
+        () -> metrics.refused(ForwardingMetrics.TIMED_OUT),
+        error -> finish(output, async, error));
+  }
+
+  /**
+   * Sends {@code record} unless it is {@code late} (it waited longer than its publish may wait): a
+   * late record is not sent, its room is given back and {@code whenLate} runs; a sent record gives
+   * its room back once Kafka answered, then {@code answered} gets Kafka's error, null if stored.
+   */
+  private void sendUnlessLate(
+      ProducerRecord<byte[], byte[]> record,
+      long weight,
+      boolean late,
+      Runnable whenLate,
+      Consumer<@Nullable Throwable> answered) {
+    if (late) {
       inFlight.release(weight);
-      metrics.refused(ForwardingMetrics.TIMED_OUT);
+      whenLate.run();
       return;
     }
     sender
@@ -259,7 +273,7 @@ public final class ForwardingInterceptor implements PublishInboundInterceptor {
         .whenComplete(
             (metadata, error) -> {
               inFlight.release(weight);
-              finish(output, async, error);
+              answered.accept(error);
             });
   }
 
