@@ -110,6 +110,31 @@ class IngestionFaultIT {
     awaitStoredExactly(fleet, DEVICES * perDevice);
   }
 
+  /**
+   * As above with ten messages in flight per device and no pause, so the bridge has many records
+   * pipelined (ADR 0024) when Kafka goes: their devices are disconnected, not acknowledged, and
+   * send them again; every acknowledged message is stored, none twice.
+   */
+  @Test
+  void kafkaRestartedUnderAPipelinedStreamLosesNothingAcknowledged() {
+    fleet = new PacedFleet(devicePrefix("pipelined"), DEVICES, broker.mqttPort());
+    int perDevice = 200;
+    CompletableFuture<Void> stream = fleet.publish(perDevice, 10, Duration.ZERO, readingsFrom());
+    await().atMost(CATCH_UP).until(() -> fleet.acknowledged() >= DEVICES * perDevice / 4);
+
+    int port = kafka.port();
+    kafka.close();
+    long acknowledgedWhileDown = fleet.acknowledged();
+    kafka = KafkaServer.start(port, dir.resolve("kafka"));
+
+    await().atMost(CATCH_UP).until(stream::isDone);
+    assertThat(stream).isCompleted();
+    assertThat(acknowledgedWhileDown)
+        .as("the restart happened in the middle of the stream")
+        .isLessThan((long) DEVICES * perDevice);
+    awaitStoredExactly(fleet, DEVICES * perDevice);
+  }
+
   @Test
   void theJobKilledAndStartedFromItsCheckpointStoresEveryMessageExactlyOnce() throws Exception {
     fleet = new PacedFleet(devicePrefix("flink"), DEVICES, broker.mqttPort());

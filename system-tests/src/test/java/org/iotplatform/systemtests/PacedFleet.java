@@ -59,14 +59,32 @@ final class PacedFleet implements AutoCloseable {
    * acknowledged.
    */
   CompletableFuture<Void> publish(int perDevice, Duration interval, Instant firstReading) {
+    return publish(perDevice, 1, interval, firstReading);
+  }
+
+  /**
+   * Like {@link #publish(int, Duration, Instant)}, with {@code window} messages in flight per
+   * device: lane {@code k} of a device sends messages {@code k}, {@code k + window}, ... one at a
+   * time, as a device flushing its buffer does. {@code perDevice} is a multiple of {@code window}.
+   */
+  CompletableFuture<Void> publish(
+      int perDevice, int window, Duration interval, Instant firstReading) {
+    if (perDevice % window != 0) {
+      throw new IllegalArgumentException(perDevice + " messages do not fill " + window + " lanes");
+    }
     List<CompletableFuture<Void>> all = new ArrayList<>();
     for (Mqtt5AsyncClient device : devices) {
-      CompletableFuture<Void> done = new CompletableFuture<>();
-      all.add(done);
-      send(device, 0, perDevice, interval, firstReading, done);
+      for (int lane = 0; lane < window; lane++) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        all.add(done);
+        send(device, new Lane(lane, window, perDevice), lane, interval, firstReading, done);
+      }
     }
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
   }
+
+  /** Messages {@code first}, {@code first + step}, ... below {@code end}. */
+  private record Lane(int first, int step, int end) {}
 
   /** Messages acknowledged with success so far. */
   long acknowledged() {
@@ -91,12 +109,12 @@ final class PacedFleet implements AutoCloseable {
 
   private void send(
       Mqtt5AsyncClient device,
+      Lane lane,
       int sequence,
-      int count,
       Duration interval,
       Instant firstReading,
       CompletableFuture<Void> done) {
-    if (sequence == count) {
+    if (sequence >= lane.end()) {
       done.complete(null);
       return;
     }
@@ -120,11 +138,11 @@ final class PacedFleet implements AutoCloseable {
                 acknowledged.incrementAndGet();
                 later(
                     interval,
-                    () -> send(device, sequence + 1, count, interval, firstReading, done));
+                    () -> send(device, lane, sequence + lane.step(), interval, firstReading, done));
               } else {
                 refused.incrementAndGet();
                 later(
-                    RETRY_PAUSE, () -> send(device, sequence, count, interval, firstReading, done));
+                    RETRY_PAUSE, () -> send(device, lane, sequence, interval, firstReading, done));
               }
             });
   }
