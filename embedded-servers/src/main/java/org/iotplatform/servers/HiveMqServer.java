@@ -1,5 +1,6 @@
 package org.iotplatform.servers;
 
+import com.codahale.metrics.MetricRegistry;
 import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.embedded.EmbeddedHiveMQBuilder;
@@ -80,7 +81,7 @@ public final class HiveMqServer implements AutoCloseable {
   }
 
   /** The broker's metrics, the extensions' included (e.g. to print a benchmark's figures). */
-  public com.codahale.metrics.MetricRegistry metricRegistry() {
+  public MetricRegistry metricRegistry() {
     return hivemq.getMetricRegistry();
   }
 

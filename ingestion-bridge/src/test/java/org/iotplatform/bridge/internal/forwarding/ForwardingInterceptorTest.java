@@ -128,13 +128,7 @@ class ForwardingInterceptorTest {
     assertThat(inFlight.records()).isZero();
     assertThat(disconnector.calls).isEmpty();
     verifyNoInteractions(output);
-    assertThat(producer.history())
-        .singleElement()
-        .satisfies(
-            record -> {
-              assertThat(record.topic()).isEqualTo(KafkaTopics.TELEMETRY);
-              assertThat(record.value()).containsExactly(PAYLOAD);
-            });
+    assertSentOnlyTelemetry();
   }
 
   @Test
@@ -347,13 +341,7 @@ class ForwardingInterceptorTest {
     assertThat(inFlight.records()).isZero();
     assertThat(inFlight.bytes()).isZero();
     assertThat(disconnector.calls).isEmpty();
-    assertThat(producer.history())
-        .singleElement()
-        .satisfies(
-            record -> {
-              assertThat(record.topic()).isEqualTo(KafkaTopics.TELEMETRY);
-              assertThat(record.value()).containsExactly(PAYLOAD);
-            });
+    assertSentOnlyTelemetry();
   }
 
   @Test
@@ -582,6 +570,17 @@ class ForwardingInterceptorTest {
     PublishInboundOutput held = mock(PublishInboundOutput.class);
     when(held.async(any(), any(), any(), any())).thenReturn(async);
     return held;
+  }
+
+  /** Kafka got exactly one record: the telemetry payload, untouched. */
+  private void assertSentOnlyTelemetry() {
+    assertThat(producer.history())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.topic()).isEqualTo(KafkaTopics.TELEMETRY);
+              assertThat(record.value()).containsExactly(PAYLOAD);
+            });
   }
 
   private long refused(String reason) {
